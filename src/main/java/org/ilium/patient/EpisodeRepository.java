@@ -1,0 +1,81 @@
+package org.ilium.patient;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.ilium.patient.domain.EpisodeOfCare;
+import org.ilium.patient.domain.EpisodeStatus;
+import org.ilium.patient.domain.EpisodeTransition;
+import org.ilium.patient.domain.Side;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Episodes and their transitions, scoped to the caller's site by row-level security like patients. */
+@Repository
+class EpisodeRepository {
+    private static final String COLUMNS = "e.id, e.patient_id, e.side, e.status, e.candidate, e.version, "
+            + "(select max(seq) from episode_transition t where t.site_id = e.site_id and t.episode_id = e.id) as last_seq";
+
+    private final JdbcClient jdbc;
+
+    EpisodeRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(EpisodeOfCare e) {
+        jdbc.sql("insert into episode_of_care (id, patient_id, side, status, candidate, version) values (?, ?, ?, ?, ?, ?)")
+                .params(e.id(), e.patientId(), e.side().code(), e.status().code(), e.candidate(), e.version())
+                .update();
+    }
+
+    void update(EpisodeOfCare e) {
+        jdbc.sql("update episode_of_care set status = ?, candidate = ?, version = ?, updated_at = now() where id = ?")
+                .params(e.status().code(), e.candidate(), e.version(), e.id())
+                .update();
+    }
+
+    void append(UUID episodeId, EpisodeTransition t) {
+        jdbc.sql("insert into episode_transition (episode_id, seq, from_status, to_status, candidate, reason, by_user_id, "
+                        + "by_username, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(episodeId, t.seq(), t.from() == null ? null : t.from().code(), t.to().code(), t.candidate(),
+                        t.reason(), t.byUserId(), t.byUsername(), OffsetDateTime.ofInstant(t.at(), ZoneOffset.UTC))
+                .update();
+    }
+
+    Optional<EpisodeOfCare> find(UUID patientId, UUID id, boolean forUpdate) {
+        return jdbc.sql("select " + COLUMNS + " from episode_of_care e where e.patient_id = ? and e.id = ?"
+                        + (forUpdate ? " for update" : ""))
+                .params(patientId, id).query(EpisodeRepository::map).optional();
+    }
+
+    List<EpisodeOfCare> forPatient(UUID patientId) {
+        return jdbc.sql("select " + COLUMNS + " from episode_of_care e where e.patient_id = ? order by e.created_at, e.id")
+                .param(patientId).query(EpisodeRepository::map).list();
+    }
+
+    List<EpisodeTransition> transitions(UUID episodeId) {
+        return jdbc.sql("select seq, from_status, to_status, candidate, reason, by_user_id, by_username, at "
+                        + "from episode_transition where episode_id = ? order by seq")
+                .param(episodeId)
+                .query((rs, n) -> new EpisodeTransition(rs.getInt("seq"),
+                        rs.getString("from_status") == null ? null : status(rs.getString("from_status")),
+                        status(rs.getString("to_status")), (Boolean) rs.getObject("candidate"), rs.getString("reason"),
+                        rs.getObject("by_user_id", UUID.class), rs.getString("by_username"),
+                        rs.getObject("at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    private static EpisodeStatus status(String code) {
+        return EpisodeStatus.fromCode(code).orElseThrow();
+    }
+
+    private static EpisodeOfCare map(ResultSet rs, int n) throws SQLException {
+        return new EpisodeOfCare(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+                Side.fromCode(rs.getString("side")).orElseThrow(), status(rs.getString("status")),
+                (Boolean) rs.getObject("candidate"), rs.getInt("version"), rs.getInt("last_seq"));
+    }
+}

@@ -1,0 +1,116 @@
+package org.ilium.patient;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.ilium.patient.domain.EpisodeOfCare;
+import org.ilium.patient.domain.EpisodeStatus;
+import org.ilium.patient.domain.EpisodeTransition;
+import org.ilium.patient.domain.Patient;
+import org.ilium.patient.domain.PatientDetails;
+import org.ilium.patient.domain.Side;
+import org.ilium.shared.CurrentActor;
+import org.ilium.shared.NotFoundException;
+import org.ilium.shared.Page;
+import org.ilium.shared.web.IfMatch;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Use cases on patients and their episodes; each runs in one transaction, so a refused request leaves nothing. */
+@Service
+public class PatientService {
+    private final PatientRepository patients;
+    private final EpisodeRepository episodes;
+    private final Clock clock;
+
+    PatientService(PatientRepository patients, EpisodeRepository episodes, Clock clock) {
+        this.patients = patients;
+        this.episodes = episodes;
+        this.clock = clock;
+    }
+
+    /** The latest calendar date anywhere on Earth: birth dates after it are in the future. */
+    LocalDate latestToday() {
+        return LocalDate.now(clock.withZone(ZoneOffset.ofHours(14)));
+    }
+
+    @Transactional
+    public Patient register(PatientDetails details) {
+        Patient patient = new Patient(UUID.randomUUID(), details, 1);
+        patients.insert(patient);
+        return patient;
+    }
+
+    @Transactional(readOnly = true)
+    public Patient get(UUID id) {
+        return patients.find(id).orElseThrow(() -> new NotFoundException("Patient " + id));
+    }
+
+    @Transactional
+    public Patient replace(UUID id, PatientDetails details, String ifMatch) {
+        Patient current = patients.findForUpdate(id).orElseThrow(() -> new NotFoundException("Patient " + id));
+        IfMatch.check(ifMatch, current.version());
+        Patient updated = new Patient(id, details, current.version() + 1);
+        patients.update(updated);
+        return updated;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Patient> search(PatientSearch search, int page, int size) {
+        return patients.search(search, page, size);
+    }
+
+    @Transactional
+    public EpisodeOfCare openEpisode(UUID patientId, Side side, String reason) {
+        requirePatient(patientId);
+        EpisodeOfCare.Moved referred = EpisodeOfCare.refer(UUID.randomUUID(), patientId, side, reason,
+                CurrentActor.require(), now());
+        episodes.insert(referred.episode());
+        episodes.append(referred.episode().id(), referred.transition());
+        return referred.episode();
+    }
+
+    @Transactional(readOnly = true)
+    public List<EpisodeOfCare> episodes(UUID patientId) {
+        requirePatient(patientId);
+        return episodes.forPatient(patientId);
+    }
+
+    @Transactional(readOnly = true)
+    public EpisodeOfCare episode(UUID patientId, UUID episodeId) {
+        return episodes.find(patientId, episodeId, false).orElseThrow(() -> episodeNotFound(episodeId));
+    }
+
+    @Transactional
+    public EpisodeOfCare move(UUID patientId, UUID episodeId, EpisodeStatus to, Boolean candidate, String reason, String ifMatch) {
+        EpisodeOfCare current = episodes.find(patientId, episodeId, true).orElseThrow(() -> episodeNotFound(episodeId));
+        IfMatch.check(ifMatch, current.version());
+        EpisodeOfCare.Moved moved = current.moveTo(to, candidate, reason, CurrentActor.require(), now());
+        episodes.update(moved.episode());
+        episodes.append(episodeId, moved.transition());
+        return moved.episode();
+    }
+
+    @Transactional(readOnly = true)
+    public List<EpisodeTransition> transitions(UUID patientId, UUID episodeId) {
+        episode(patientId, episodeId);
+        return episodes.transitions(episodeId);
+    }
+
+    private void requirePatient(UUID patientId) {
+        if (!patients.exists(patientId)) {
+            throw new NotFoundException("Patient " + patientId);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private static NotFoundException episodeNotFound(UUID id) {
+        return new NotFoundException("Episode " + id);
+    }
+}

@@ -1,0 +1,79 @@
+package org.ilium.patient.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.ilium.shared.Actor;
+import org.ilium.shared.FieldError;
+import org.ilium.shared.InvalidInputException;
+
+/**
+ * One treatment course for one side. It owns its state machine: {@link #moveTo} either returns the
+ * episode after the move together with the transition to record, or refuses and says why.
+ *
+ * @param candidate the candidacy decision once DECIDED; null while still open
+ * @param lastSeq   sequence number of the latest recorded transition
+ */
+public record EpisodeOfCare(UUID id, UUID patientId, Side side, EpisodeStatus status, Boolean candidate, int version,
+        int lastSeq) {
+
+    public static final int REASON_MAX = 1000;
+
+    /** The result of a move: the episode as it now stands and the transition that records it. */
+    public record Moved(EpisodeOfCare episode, EpisodeTransition transition) {
+    }
+
+    public EpisodeOfCare {
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(patientId);
+        Objects.requireNonNull(side);
+        Objects.requireNonNull(status);
+    }
+
+    /** A new episode starts as REFERRED; its referral is the first recorded transition. */
+    public static Moved refer(UUID id, UUID patientId, Side side, String reason, Actor by, Instant at) {
+        requireReason(reason, List.of());
+        EpisodeOfCare episode = new EpisodeOfCare(id, patientId, side, EpisodeStatus.REFERRED, null, 1, 1);
+        return new Moved(episode, new EpisodeTransition(1, null, EpisodeStatus.REFERRED, null, reason.strip(),
+                by.userId(), by.username(), at));
+    }
+
+    public Moved moveTo(EpisodeStatus to, Boolean candidateDecision, String reason, Actor by, Instant at) {
+        List<FieldError> errors = new ArrayList<>();
+        if (to == EpisodeStatus.DECIDED && candidateDecision == null) {
+            errors.add(new FieldError("candidate", "is required when moving to decided: true or false"));
+        }
+        if (to != EpisodeStatus.DECIDED && candidateDecision != null) {
+            errors.add(new FieldError("candidate", "applies only when moving to decided"));
+        }
+        requireReason(reason, errors);
+        if (!status.next().contains(to)) {
+            throw new IllegalTransitionException(status, to, status == to ? "it is already " + to.code() : "not a step of the pathway");
+        }
+        if (to == EpisodeStatus.SCHEDULED && !Boolean.TRUE.equals(candidate)) {
+            throw new IllegalTransitionException(status, to, "the patient was decided not to be a candidate");
+        }
+        Boolean nextCandidate = switch (to) {
+            case DECIDED -> candidateDecision;
+            case IN_WORKUP -> null;
+            default -> candidate;
+        };
+        EpisodeOfCare after = new EpisodeOfCare(id, patientId, side, to, nextCandidate, version + 1, lastSeq + 1);
+        return new Moved(after, new EpisodeTransition(lastSeq + 1, status, to, candidateDecision, reason.strip(),
+                by.userId(), by.username(), at));
+    }
+
+    private static void requireReason(String reason, List<FieldError> errors) {
+        List<FieldError> all = new ArrayList<>(errors);
+        if (reason == null || reason.isBlank()) {
+            all.add(new FieldError("reason", "is required: say why the episode moves"));
+        } else if (reason.length() > REASON_MAX) {
+            all.add(new FieldError("reason", "must be at most " + REASON_MAX + " characters"));
+        }
+        if (!all.isEmpty()) {
+            throw new InvalidInputException(all);
+        }
+    }
+}
