@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -29,7 +30,12 @@ final class DataDirectoryLock implements AutoCloseable {
         try {
             file = new RandomAccessFile(path.toFile(), "rw");
             FileChannel channel = file.getChannel();
-            FileLock lock = channel.tryLock();
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null; // held by this very process
+            }
             if (lock == null) {
                 String holder = readHolder(file);
                 file.close();

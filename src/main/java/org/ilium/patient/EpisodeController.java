@@ -33,7 +33,7 @@ class EpisodeController {
             int version) {
         static EpisodeView of(EpisodeOfCare e) {
             return new EpisodeView(e.id(), e.patientId(), e.side().code(), e.status().code(), e.candidate(),
-                    e.status().next().stream().map(EpisodeStatus::code).toList(), e.version());
+                    e.allowedNext().stream().map(EpisodeStatus::code).toList(), e.version());
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.ilium.shared.Actor;
 import org.ilium.shared.FieldError;
@@ -49,11 +50,11 @@ public record EpisodeOfCare(UUID id, UUID patientId, Side side, EpisodeStatus st
             errors.add(new FieldError("candidate", "applies only when moving to decided"));
         }
         requireReason(reason, errors);
-        if (!status.next().contains(to)) {
-            throw new IllegalTransitionException(status, to, status == to ? "it is already " + to.code() : "not a step of the pathway");
-        }
-        if (to == EpisodeStatus.SCHEDULED && !Boolean.TRUE.equals(candidate)) {
-            throw new IllegalTransitionException(status, to, "the patient was decided not to be a candidate");
+        if (!allowedNext().contains(to)) {
+            String why = status == to ? "it is already " + to.code()
+                    : to == EpisodeStatus.SCHEDULED && status.next().contains(to) ? "the patient was decided not to be a candidate"
+                    : "not a step of the pathway";
+            throw new IllegalTransitionException(status, to, why, allowedNext());
         }
         Boolean nextCandidate = switch (to) {
             case DECIDED -> candidateDecision;
@@ -63,6 +64,15 @@ public record EpisodeOfCare(UUID id, UUID patientId, Side side, EpisodeStatus st
         EpisodeOfCare after = new EpisodeOfCare(id, patientId, side, to, nextCandidate, version + 1, lastSeq + 1);
         return new Moved(after, new EpisodeTransition(lastSeq + 1, status, to, candidateDecision, reason.strip(),
                 by.userId(), by.username(), at));
+    }
+
+    /** The moves open from here: the pathway's next steps, but no surgery for a non-candidate. */
+    public Set<EpisodeStatus> allowedNext() {
+        Set<EpisodeStatus> next = status.next();
+        if (!Boolean.TRUE.equals(candidate)) {
+            next.remove(EpisodeStatus.SCHEDULED);
+        }
+        return next;
     }
 
     private static void requireReason(String reason, List<FieldError> errors) {
