@@ -41,6 +41,8 @@ class IliumCommandTest {
         assertThat(run("--port", "x").exit()).isEqualTo(2);
         assertThat(run("--bogus").exit()).isEqualTo(2);
         Run negative = run("--port", "-5");
-        assertThat(negative.exit()).isEqualTo(64);
+        assertThat(negative.exit()).isEqualTo(2);
+        assertThat(negative.err()).contains("--port must be between 0 and 65535");
+        assertThat(run("serve", "--port", "70000").err()).contains("--port must be between 0 and 65535");
     }
 }

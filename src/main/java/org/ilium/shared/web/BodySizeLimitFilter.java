@@ -37,8 +37,15 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     /** Thrown while reading past the limit; the problem handler answers it. */
     public static final class BodyTooLargeException extends IOException {
-        BodyTooLargeException(long max) {
-            super("request body exceeds " + max + " bytes");
+        private final long maxBytes;
+
+        BodyTooLargeException(long maxBytes) {
+            super("request body exceeds " + maxBytes + " bytes");
+            this.maxBytes = maxBytes;
+        }
+
+        long maxBytes() {
+            return maxBytes;
         }
     }
 

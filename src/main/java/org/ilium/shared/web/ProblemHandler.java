@@ -107,7 +107,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
-                return body(invalid(List.of(new FieldError("body", tooLarge.getMessage()))));
+                return body(tooLarge(tooLarge.maxBytes()));
             }
         }
         return body(invalid(List.of(new FieldError("body", "could not be read"))));
