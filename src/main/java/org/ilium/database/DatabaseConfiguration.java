@@ -4,7 +4,12 @@ import org.ilium.shared.StartupFailure;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
@@ -20,9 +25,10 @@ class DatabaseConfiguration {
     /** Closing it stops the embedded server after the pool below has been closed. */
     @Bean
     DatabaseServer databaseServer(@Value("${ilium.db.url:}") String url, @Value("${ilium.db.user:}") String user,
-            @Value("${ilium.db.password:}") String password, @Value("${ilium.data-dir}") Path dataDir) {
+            @Value("${ilium.db.password:}") String password, @Value("${ilium.data-dir}") Path dataDir,
+            ObjectProvider<EmbeddedPostgresStartup> startedEarly) {
         if (url.isBlank()) {
-            return DatabaseServer.embedded(EmbeddedPostgresServer.start(dataDir));
+            return DatabaseServer.embedded(startedEarly.getIfAvailable(() -> EmbeddedPostgresStartup.begin(dataDir)).await());
         }
         return DatabaseServer.external(new DatabaseEndpoint(jdbcUrl(url.trim()), user, password, false));
     }
@@ -30,6 +36,7 @@ class DatabaseConfiguration {
     @Bean
     DataSource dataSource(DatabaseServer server, @Value("${ilium.db.pool-size:10}") int poolSize) {
         DatabaseEndpoint endpoint = server.endpoint();
+        failFastOnRefusal(endpoint);
         HikariConfig config = new HikariConfig();
         config.setPoolName("ilium");
         config.setJdbcUrl(endpoint.jdbcUrl());
@@ -49,6 +56,26 @@ class DatabaseConfiguration {
     @Bean
     FlywayMigrationStrategy migrationStrategy() {
         return new SchemaGuard();
+    }
+
+    /**
+     * One direct attempt first: a wrong password or database name will not fix itself, so it stops the
+     * start at once; an unreachable server is left to the pool, which keeps trying for 30 s.
+     */
+    private static void failFastOnRefusal(DatabaseEndpoint endpoint) {
+        Properties props = new Properties();
+        props.setProperty("user", endpoint.user());
+        props.setProperty("password", endpoint.password());
+        props.setProperty("connectTimeout", "5");
+        try (Connection ignored = DriverManager.getConnection(endpoint.jdbcUrl(), props)) {
+            // reachable and accepted
+        } catch (SQLException e) {
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            if (state.startsWith("28") || state.startsWith("3D") || state.equals("08004")) {
+                throw new StartupFailure("The database at " + endpoint.jdbcUrl() + " refused the connection: " + e.getMessage(),
+                        "Check ILIUM_DB_URL, ILIUM_DB_USER and ILIUM_DB_PASSWORD.", e);
+            }
+        }
     }
 
     /** Accepts the URL forms clinics are handed: JDBC, or postgres:// as libpq writes it. */

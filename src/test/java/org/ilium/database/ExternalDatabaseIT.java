@@ -69,9 +69,10 @@ class ExternalDatabaseIT {
     }
 
     @Test
-    void aWrongPasswordIsReportedClearly() {
+    void aWrongPasswordStopsTheStartAtOnce() {
         assertThatThrownBy(() -> IliumInstance.start(unusedDataDir, "--ilium.db.url=" + url(), "--ilium.db.user=clinic",
                 "--ilium.db.password=wrong"))
-                .hasStackTraceContaining("Cannot connect to the database at " + url());
+                .rootCause().isInstanceOf(org.postgresql.util.PSQLException.class)
+                .hasMessageContaining("password authentication failed");
     }
 }
