@@ -1,6 +1,8 @@
 package org.ilium.patient;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
@@ -44,6 +46,18 @@ class EpisodeController {
         }
     }
 
+    @Schema(name = "EpisodeInput")
+    record EpisodeInput(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"left", "right", "bilateral"}) String side,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Referred by GP for right buttock pain") String reason) {
+    }
+
+    @Schema(name = "TransitionInput")
+    record TransitionInput(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+            allowableValues = {"referred", "in_workup", "decided", "scheduled", "operated", "in_follow_up", "closed"}) String to,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Work-up complete, meets policy criteria") String reason,
+            @Schema(description = "The candidacy decision; required when moving to decided, refused otherwise") Boolean candidate) {
+    }
+
     private static final List<String> SIDES = Arrays.stream(Side.values()).map(Side::code).toList();
     private static final List<String> STATUSES = Arrays.stream(EpisodeStatus.values()).map(EpisodeStatus::code).toList();
 
@@ -56,7 +70,8 @@ class EpisodeController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Open an episode (status referred)", description = "Body: {\"side\": \"left|right|bilateral\", \"reason\": \"...\"}")
+    @Operation(summary = "Open an episode (status referred)", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = EpisodeInput.class))))
     ResponseEntity<EpisodeView> open(@PathVariable UUID patientId, @RequestBody byte[] body) {
         JsonInput in = JsonInput.parse(body, mapper);
         Side side = in.code("side", true, Side::fromCode, SIDES);
@@ -82,8 +97,9 @@ class EpisodeController {
 
     @PostMapping(path = "/{episodeId}/transitions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Move the episode along the pathway; If-Match required",
-            description = "Body: {\"to\": status, \"reason\": \"why\", \"candidate\": true|false (only when moving to decided)}. "
-                    + "A move the current status does not allow answers 409 and names the allowed ones.")
+            description = "A move the current status does not allow answers 409 and names the allowed ones.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = TransitionInput.class))))
     ResponseEntity<EpisodeView> move(@PathVariable UUID patientId, @PathVariable UUID episodeId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody byte[] body) {
         JsonInput in = JsonInput.parse(body, mapper);
