@@ -59,6 +59,38 @@ public final class JsonInput {
         return new JsonInput(node, "", new ArrayList<>());
     }
 
+    /** An already parsed object, such as one element of an array in a larger document. */
+    public static JsonInput of(JsonNode node, String prefix) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidInputException(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1), "must be a JSON object");
+        }
+        return new JsonInput(node, prefix, new ArrayList<>());
+    }
+
+    /** The objects of an array field, each read the same way; errors are named {@code field[i].inner}. */
+    public List<JsonInput> objects(String field, boolean required) {
+        JsonNode value = value(field, required);
+        List<JsonInput> items = new ArrayList<>();
+        if (value == null) {
+            return items;
+        }
+        if (!value.isArray()) {
+            addError(field, "must be a list");
+            return items;
+        }
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode element = value.get(i);
+            if (element.isObject()) {
+                JsonInput child = new JsonInput(element, prefix + field + "[" + i + "].", errors);
+                children.add(child);
+                items.add(child);
+            } else {
+                addError(field + "[" + i + "]", "must be a JSON object");
+            }
+        }
+        return items;
+    }
+
     /** A nested object, read the same way; its errors are named {@code field.inner}. */
     public JsonInput object(String field, boolean required) {
         JsonNode value = value(field, required);
@@ -114,6 +146,69 @@ public final class JsonInput {
         }
         Optional<E> parsed = value.isString() ? parse.apply(value.stringValue()) : Optional.empty();
         return parsed.orElseGet(() -> error(field, "must be one of " + String.join(", ", allowed)));
+    }
+
+    public Double decimal(String field, boolean required, double min, double max) {
+        JsonNode value = value(field, required);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            return error(field, "must be a number");
+        }
+        double n = value.doubleValue();
+        return n < min || n > max || Double.isNaN(n) ? error(field, "must be between " + trim(min) + " and " + trim(max)) : Double.valueOf(n);
+    }
+
+    /** A list of codes from a closed set, such as pain locations; duplicates are refused. */
+    public <E> List<E> codes(String field, boolean required, Function<String, Optional<E>> parse, List<String> allowed) {
+        JsonNode value = value(field, required);
+        List<E> out = new ArrayList<>();
+        if (value == null) {
+            return required ? null : out;
+        }
+        if (!value.isArray()) {
+            return error(field, "must be a list of " + String.join(", ", allowed));
+        }
+        for (JsonNode element : value) {
+            Optional<E> parsed = element.isString() ? parse.apply(element.stringValue()) : Optional.empty();
+            if (parsed.isEmpty()) {
+                return error(field, "may only hold " + String.join(", ", allowed) + ", not " + element);
+            }
+            if (out.contains(parsed.get())) {
+                return error(field, "names " + element + " twice");
+            }
+            out.add(parsed.get());
+        }
+        return out;
+    }
+
+    /** A list of short free-text strings, such as injected agents. */
+    public List<String> texts(String field, boolean required, int maxItems, int maxLength) {
+        JsonNode value = value(field, required);
+        List<String> out = new ArrayList<>();
+        if (value == null) {
+            return required ? null : out;
+        }
+        if (!value.isArray() || value.size() > maxItems) {
+            return error(field, "must be a list of at most " + maxItems + " strings");
+        }
+        for (JsonNode element : value) {
+            if (!element.isString() || element.stringValue().isBlank() || element.stringValue().length() > maxLength) {
+                return error(field, "must hold non-blank strings of at most " + maxLength + " characters");
+            }
+            out.add(element.stringValue().strip());
+        }
+        return out;
+    }
+
+    /** Whether the client sent the field at all (null counts as sent). */
+    public boolean has(String field) {
+        return node.has(field);
+    }
+
+    private static String trim(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
     public Boolean bool(String field, boolean required) {
