@@ -1,0 +1,106 @@
+package org.ilium.shared.document;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.Diagnostic;
+import com.openhtmltopdf.util.XRLog;
+import com.openhtmltopdf.util.XRLogger;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Documents for people outside the app (prior-authorisation packets, outcome reports): one XHTML
+ * template under {@code documents/}, rendered as HTML for the screen and as PDF for sending, so both
+ * say the same. Works without a Spring context, so commands can use it too.
+ */
+public final class DocumentRenderer {
+    /** The family name templates use in CSS; backed by DejaVu Sans, which covers every Latin letter and >= etc. */
+    public static final String FONT_FAMILY = "DejaVu Sans";
+    private static final String FONT_DIR = "/net/sf/jasperreports/fonts/dejavu/";
+
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
+
+    static {
+        XRLog.setLoggerImpl(new Slf4jXrLogger());
+    }
+
+    /** openhtmltopdf logs through java.util.logging at INFO for routine steps; here they go to SLF4J at debug. */
+    private static final class Slf4jXrLogger implements XRLogger {
+        private static final Logger log = LoggerFactory.getLogger("com.openhtmltopdf");
+
+        @Override
+        public void log(String where, Level level, String msg) {
+            log(where, level, msg, null);
+        }
+
+        @Override
+        public void log(String where, Level level, String msg, Throwable th) {
+            if (level.intValue() >= Level.SEVERE.intValue()) {
+                log.error("{}: {}", where, msg, th);
+            } else if (level.intValue() >= Level.WARNING.intValue()) {
+                log.warn("{}: {}", where, msg, th);
+            } else {
+                log.debug("{}: {}", where, msg, th);
+            }
+        }
+
+        @Override
+        public void setLevel(String logger, Level level) {
+            // levels are set in the application's logging configuration
+        }
+
+        @Override
+        public boolean isLogLevelEnabled(Diagnostic diagnostic) {
+            return diagnostic.getLevel().intValue() >= Level.WARNING.intValue() || log.isDebugEnabled();
+        }
+    }
+
+    public DocumentRenderer() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(DocumentRenderer.class.getClassLoader());
+        resolver.setPrefix("documents/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        engine.setTemplateResolver(resolver);
+    }
+
+    public String html(String template, Map<String, Object> model) {
+        Context context = new Context(Locale.ENGLISH);
+        context.setVariables(model);
+        return engine.process(template, context);
+    }
+
+    public byte[] pdf(String html) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.useFont(() -> font("DejaVuSans.ttf"), FONT_FAMILY, 400, PdfRendererBuilder.FontStyle.NORMAL, true);
+            builder.useFont(() -> font("DejaVuSans-Bold.ttf"), FONT_FAMILY, 700, PdfRendererBuilder.FontStyle.NORMAL, true);
+            builder.withHtmlContent(html, null);
+            builder.toStream(out);
+            builder.run();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream font(String file) {
+        InputStream in = DocumentRenderer.class.getResourceAsStream(FONT_DIR + file);
+        if (in == null) {
+            throw new IllegalStateException("font " + file + " missing from the classpath");
+        }
+        return in;
+    }
+}
