@@ -153,6 +153,18 @@ public final class ContentNode {
         return new ContentException(file, line(), column(), path, reason);
     }
 
+    /**
+     * An error about a field of this mapping: at the field's value when it is there, else at the mapping,
+     * with the field's path either way.
+     */
+    public ContentException fieldError(String key, String reason) {
+        Entry e = fields().get(key);
+        if (e != null) {
+            return new ContentNode(file, child(path, key), e.value).error(reason);
+        }
+        return new ContentException(file, line(), column(), child(path, key), reason);
+    }
+
     // ---------------------------------------------------------------- shape
 
     public boolean isMap() {
