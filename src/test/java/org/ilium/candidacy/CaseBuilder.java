@@ -306,6 +306,20 @@ final class CaseBuilder {
                 .withImaging(date, Imaging.Modality.MRI, Imaging.Region.LUMBAR_SPINE, Map.of(Imaging.Finding.NEURAL_COMPRESSION, false));
     }
 
+    /** Imaging of every region by every modality showing every condition. */
+    CaseBuilder withEverythingOnImaging() {
+        Map<Imaging.Finding, Boolean> all = new EnumMap<>(Imaging.Finding.class);
+        for (Imaging.Finding f : Imaging.Finding.values()) {
+            all.put(f, true);
+        }
+        for (Imaging.Region region : Imaging.Region.values()) {
+            for (Imaging.Modality modality : Imaging.Modality.values()) {
+                withImaging("2026-02-20", modality, region, all);
+            }
+        }
+        return this;
+    }
+
     CaseBuilder withoutImaging() {
         imaging.clear();
         return this;
