@@ -96,7 +96,8 @@ public final class DiagnosticBlocksCriterion extends Criterion {
                 }
                 Double r = i.reliefPercent();
                 String technique = technique(i);
-                String what = "diagnostic block, " + Format.side(side) + ", " + Format.words(i.guidance()) + (i.contrast() ? ", contrast" : "");
+                String what = "diagnostic block, " + Format.side(side) + ", " + (i.guidance() == null ? "guidance not recorded"
+                        : Format.words(i.guidance())) + (i.contrast() ? ", contrast" : "");
                 if (technique != null) {
                     other++;
                     evidence.add(Evidence.of(i, what, (r == null ? "relief unknown" : Format.num(r) + " % relief")
@@ -147,8 +148,8 @@ public final class DiagnosticBlocksCriterion extends Criterion {
 
     /** Why a block's technique does not count, or null when it does. */
     private String technique(SijInjection i) {
-        if (!guidance.isEmpty() && !guidance.contains(i.guidance())) {
-            return Format.words(i.guidance()) + " guidance";
+        if (!guidance.isEmpty() && (i.guidance() == null || !guidance.contains(i.guidance()))) {
+            return i.guidance() == null ? "guidance not recorded" : Format.words(i.guidance()) + " guidance";
         }
         if (contrastRequired && !i.contrast()) {
             return "no contrast";

@@ -92,8 +92,9 @@ public final class ImagingCriterion extends Criterion {
                 continue;
             }
             latestStudy = i;
+            Map<Imaging.Finding, Boolean> findings = i.findings();
             for (Imaging.Finding f : excluded) {
-                if (i.findings().containsKey(f)) {
+                if (findings != null && findings.get(f) != null) {
                     judgedBy[f.ordinal()] = i;
                 }
             }
