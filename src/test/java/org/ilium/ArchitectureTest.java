@@ -27,9 +27,17 @@ class ArchitectureTest {
     void domainCodeIsPlainJava() {
         ArchRule rule = noClasses().that().resideInAPackage("..domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..",
-                        "tools.jackson..", "com.fasterxml..", "jakarta..", "io.swagger..", "ca.uhn..", "org.ilium.database..")
+                        "tools.jackson..", "com.fasterxml..", "jakarta..", "io.swagger..", "ca.uhn..", "org.ilium.database..",
+                        "org.yaml..", "org.ilium.shared.content..")
                 .because("domain rules are tested without a database or a framework");
         rule.check(classes);
+    }
+
+    @Test
+    void contentReadingDependsOnNothingButSharedAndSnakeYaml() {
+        noClasses().that().resideInAPackage("org.ilium.shared.content..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "tools.jackson..", "jakarta..")
+                .because("content files are read the same way by the server, the CLI and tests").check(classes);
     }
 
     @Test
