@@ -1,5 +1,6 @@
 package org.ilium.candidacy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.ilium.candidacy.domain.Citation;
@@ -12,7 +13,9 @@ import org.ilium.candidacy.domain.ProvocationCluster;
 
 /** Determinations as readable text for a terminal: one in detail, several side by side. */
 public final class DeterminationText {
-    private static final int WIDTH = 110;
+    private static final int WIDTH = 120;
+    private static final int TITLE = 34;
+    private static final int INDENT = 2 + 8 + 1 + TITLE + 1;
 
     private DeterminationText() {
     }
@@ -22,20 +25,21 @@ public final class DeterminationText {
         out.append("Case ").append(d.caseReference()).append(", evaluated ").append(d.evaluationDate()).append(" against ")
                 .append(d.policyName()).append(" (").append(d.policyId()).append(" version ").append(d.policyVersion()).append(")\n");
         out.append("Determination: ").append(d.outcome()).append("\n\n");
-        out.append(String.format(Locale.ROOT, "  %-8s %-38s %s%n", "STATUS", "CRITERION", "WHY"));
+        out.append(String.format(Locale.ROOT, "  %-8s %-" + TITLE + "s %s%n", "STATUS", "CRITERION", "WHY, EVIDENCE AND SOURCE"));
         for (CriterionResult c : d.criteria()) {
-            List<String> why = wrap(c.explanation(), WIDTH - 50);
-            out.append(String.format(Locale.ROOT, "  %-8s %-38s %s%n", status(c.status()), cut(c.title() + (c.exclusion() ? " (exclusion)" : ""), 38),
-                    why.get(0)));
-            for (String more : why.subList(1, why.size())) {
-                out.append(" ".repeat(50)).append(more).append('\n');
-            }
+            List<String> left = wrap(c.title() + (c.exclusion() ? " (exclusion)" : ""), TITLE);
+            List<String> right = new ArrayList<>(wrap(c.explanation(), WIDTH - INDENT));
             for (Evidence e : c.evidence()) {
-                out.append(" ".repeat(52)).append(cut(evidence(e), WIDTH - 52)).append('\n');
+                right.addAll(wrap(evidence(e), WIDTH - INDENT, "    "));
             }
             if (c.citation() != null) {
-                out.append(" ".repeat(52)).append(cut("source: " + cite(c.citation()), WIDTH - 52)).append('\n');
+                right.addAll(wrap("  source: " + cite(c.citation()), WIDTH - INDENT, "    "));
             }
+            for (int i = 0; i < Math.max(left.size(), right.size()); i++) {
+                out.append(String.format(Locale.ROOT, "  %-8s %-" + TITLE + "s %s", i == 0 ? status(c.status()) : "",
+                        i < left.size() ? left.get(i) : "", i < right.size() ? right.get(i) : "").stripTrailing()).append('\n');
+            }
+            out.append('\n');
         }
         if (!d.missing().isEmpty()) {
             out.append("\nMissing to decide:\n");
@@ -68,10 +72,10 @@ public final class DeterminationText {
         Determination first = determinations.get(0);
         out.append("Case ").append(first.caseReference()).append(", evaluated ").append(first.evaluationDate())
                 .append(" against ").append(determinations.size()).append(" policies\n\n");
-        out.append(String.format(Locale.ROOT, "  %-34s %-10s %-13s %4s %8s %8s%n", "POLICY", "VERSION", "DETERMINATION", "MET", "NOT MET",
+        out.append(String.format(Locale.ROOT, "  %-50s %-10s %-13s %4s %8s %8s%n", "POLICY", "VERSION", "DETERMINATION", "MET", "NOT MET",
                 "UNKNOWN"));
         for (Determination d : determinations) {
-            out.append(String.format(Locale.ROOT, "  %-34s %-10s %-13s %4d %8d %8d%n", cut(d.policyName(), 34), cut(d.policyVersion(), 10),
+            out.append(String.format(Locale.ROOT, "  %-50s %-10s %-13s %4d %8d %8d%n", cut(d.policyName(), 50), cut(d.policyVersion(), 10),
                     d.outcome(), count(d, CriterionStatus.MET), count(d, CriterionStatus.NOT_MET), count(d, CriterionStatus.UNKNOWN)));
         }
         for (Determination d : determinations) {
@@ -102,7 +106,7 @@ public final class DeterminationText {
     }
 
     private static String evidence(Evidence e) {
-        return "- " + (e.date() == null ? "" : e.date() + " ") + e.description() + (e.value() == null ? "" : ": " + e.value())
+        return "  - " + (e.date() == null ? "" : e.date() + " ") + e.description() + (e.value() == null ? "" : ": " + e.value())
                 + (e.recordId() == null ? "" : " [" + e.recordId() + "]");
     }
 
@@ -115,14 +119,20 @@ public final class DeterminationText {
     }
 
     private static List<String> wrap(String text, int width) {
-        List<String> lines = new java.util.ArrayList<>();
+        return wrap(text, width, "");
+    }
+
+    /** Word-wraps; continuation lines get {@code indent} (used to hang evidence under its dash). */
+    private static List<String> wrap(String text, int width, String indent) {
+        List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : (text == null ? "" : text).split(" ")) {
             if (line.length() > 0 && line.length() + 1 + word.length() > width) {
                 lines.add(line.toString());
                 line.setLength(0);
+                line.append(indent);
             }
-            line.append(line.length() == 0 ? "" : " ").append(word);
+            line.append(line.length() == 0 || line.toString().equals(indent) ? "" : " ").append(word);
         }
         lines.add(line.toString());
         return lines;

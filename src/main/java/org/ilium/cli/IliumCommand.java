@@ -6,11 +6,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code ilium [COMMAND]}; without a command it serves, as {@code ilium serve}. */
-@Command(name = "ilium", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "ilium", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 64, versionProvider = VersionProvider.class,
         description = "Care pathway and outcomes registry for sacroiliac joint fusion.",
         footer = {"", "Without a command, Ilium serves (same as 'ilium serve').",
                 "Configuration comes from environment variables (ILIUM_DATA_DIR, ILIUM_DB_URL, ...): see README.md."},
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
 public final class IliumCommand implements Callable<Integer> {
     @Mixin
     ServeCommand.ServerOptions server = new ServeCommand.ServerOptions();

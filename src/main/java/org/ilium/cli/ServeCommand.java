@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "serve", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 64, versionProvider = VersionProvider.class,
         description = "Run the web server and API (the default command).")
 final class ServeCommand implements Callable<Integer> {
     static final class ServerOptions {

@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class IliumCommandTest {
-    private record Run(int exit, String out, String err) {
+    record Run(int exit, String out, String err) {
     }
 
-    private static Run run(String... args) {
+    static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new IliumCommand());
@@ -38,10 +38,10 @@ class IliumCommandTest {
 
     @Test
     void badArgumentsAreUsageErrors() {
-        assertThat(run("--port", "x").exit()).isEqualTo(2);
-        assertThat(run("--bogus").exit()).isEqualTo(2);
+        assertThat(run("--port", "x").exit()).isEqualTo(64);
+        assertThat(run("--bogus").exit()).isEqualTo(64);
         Run negative = run("--port", "-5");
-        assertThat(negative.exit()).isEqualTo(2);
+        assertThat(negative.exit()).isEqualTo(64);
         assertThat(negative.err()).contains("--port must be between 0 and 65535");
         assertThat(run("serve", "--port", "70000").err()).contains("--port must be between 0 and 65535");
     }
