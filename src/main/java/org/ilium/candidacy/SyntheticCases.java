@@ -28,13 +28,13 @@ import org.ilium.workup.domain.WorkupCase;
  * Varied, plausible work-ups generated from a seed (the same seed gives the same cases): most look like
  * candidates, some miss records, some fail a criterion. For benchmarks and load tests, not for statistics.
  */
-final class SyntheticCases {
+public final class SyntheticCases {
     private static final String SOURCE = "case_file";
 
     private SyntheticCases() {
     }
 
-    static List<WorkupCase> generate(int count, long seed, LocalDate evaluationDate) {
+    public static List<WorkupCase> generate(int count, long seed, LocalDate evaluationDate) {
         SplittableRandom random = new SplittableRandom(seed);
         List<WorkupCase> cases = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
