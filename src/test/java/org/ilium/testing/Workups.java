@@ -48,15 +48,15 @@ public final class Workups {
         return clearCandidate().get(kind).get(0);
     }
 
-    public static String with(ObjectNode record, String field, Object value) {
+    public static ObjectNode with(ObjectNode record, String field, Object value) {
         ObjectNode copy = record.deepCopy();
         copy.set(field, IliumInstance.json(IliumInstance.toJson(value)));
-        return IliumInstance.toJson(copy);
+        return copy;
     }
 
-    public static String without(ObjectNode record, String field) {
+    public static ObjectNode without(ObjectNode record, String field) {
         ObjectNode copy = record.deepCopy();
         copy.remove(field);
-        return IliumInstance.toJson(copy);
+        return copy;
     }
 }
