@@ -2,6 +2,7 @@ package org.ilium.workup;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ final class CaseStream implements Consumer<WorkupRepository.CaseRow> {
 
     @Override
     public void accept(WorkupRepository.CaseRow row) {
-        if (!episode.isEmpty() && !episode.get(0).episodeId().equals(row.episodeId())) {
+        if (!episode.isEmpty() && episode.get(0).episode() != row.episode()) {
             endEpisode();
         }
         episode.add(row);
@@ -117,19 +118,19 @@ final class CaseStream implements Consumer<WorkupRepository.CaseRow> {
         return cases;
     }
 
-    /** One episode's rows (all of the same episode, records in order) as a case. */
+    /** One episode's rows (all of the same episode, records in any order) as a case, each kind by date and order of recording. */
     static WorkupCase assemble(List<WorkupRepository.CaseRow> rows, WorkupPayload payload) {
-        WorkupRepository.CaseRow first = rows.get(0);
-        Map<WorkupKind, List<WorkupItem>> items = new EnumMap<>(WorkupKind.class);
+        WorkupRepository.CaseHeader episode = rows.get(0).episode();
+        Map<WorkupKind, List<Read>> items = new EnumMap<>(WorkupKind.class);
         for (WorkupRepository.CaseRow row : rows) {
             if (row.recordId() != null) {
                 WorkupKind kind = WorkupRepository.kind(row.kind());
                 items.computeIfAbsent(kind, k -> new ArrayList<>())
-                        .add(payload.read(kind, row.recordId().toString(), row.recordedBy(), row.payload()));
+                        .add(new Read(payload.read(kind, row.recordId(), row.recordedBy(), row.payload()), row.seq()));
             }
         }
-        return new WorkupCase(first.episodeId().toString(), first.birthDate(), Sex.fromCode(first.sex()).orElseThrow(),
-                Side.fromCode(first.side()).orElseThrow(),
+        return new WorkupCase(episode.episodeId().toString(), episode.birthDate(), Sex.fromCode(episode.sex()).orElseThrow(),
+                Side.fromCode(episode.side()).orElseThrow(),
                 list(items, WorkupKind.PAIN_SCORES, PainScore.class), list(items, WorkupKind.ODI, OdiAssessment.class),
                 list(items, WorkupKind.PROVOCATION_TESTS, ProvocationTest.class), list(items, WorkupKind.FORTIN, FortinFinding.class),
                 list(items, WorkupKind.INJECTIONS, SijInjection.class), list(items, WorkupKind.CONSERVATIVE_CARE, ConservativeCare.class),
@@ -138,14 +139,21 @@ final class CaseStream implements Consumer<WorkupRepository.CaseRow> {
                 list(items, WorkupKind.PLANNED_PROCEDURES, PlannedProcedure.class));
     }
 
-    private static <T> List<T> list(Map<WorkupKind, List<WorkupItem>> items, WorkupKind kind, Class<T> type) {
-        List<WorkupItem> of = items.get(kind);
+    /** A record read back, with its place in the order of recording. */
+    private record Read(WorkupItem item, long seq) {
+    }
+
+    private static final Comparator<Read> BY_DATE = Comparator.comparing((Read r) -> r.item().date()).thenComparingLong(Read::seq);
+
+    private static <T> List<T> list(Map<WorkupKind, List<Read>> items, WorkupKind kind, Class<T> type) {
+        List<Read> of = items.get(kind);
         if (of == null) {
             return List.of();
         }
+        of.sort(BY_DATE);
         List<T> typed = new ArrayList<>(of.size());
-        for (WorkupItem item : of) {
-            typed.add(type.cast(item));
+        for (Read read : of) {
+            typed.add(type.cast(read.item()));
         }
         return typed;
     }

@@ -48,7 +48,9 @@ public class WorkupService {
         this.patients = patients;
         this.payload = new WorkupPayload(mapper);
         this.clock = clock;
-        this.parseThreads = Runtime.getRuntime().availableProcessors() > 1 ? Runtime.getRuntime().availableProcessors() : 0;
+        // the calling thread reads rows (and the database works for it); the other processors parse
+        int processors = Runtime.getRuntime().availableProcessors();
+        this.parseThreads = processors > 1 ? processors - 1 : 0;
     }
 
     /** The latest date a record may carry: today somewhere on Earth. */
