@@ -52,6 +52,12 @@ class EpisodeRepository {
                 .params(patientId, id).query(EpisodeRepository::map).optional();
     }
 
+    /** An episode by its id alone; {@code forShare} holds it against moves until the transaction ends. */
+    Optional<EpisodeOfCare> find(UUID id, boolean forShare) {
+        return jdbc.sql("select " + COLUMNS + " from episode_of_care e where e.id = ?" + (forShare ? " for share" : ""))
+                .param(id).query(EpisodeRepository::map).optional();
+    }
+
     List<EpisodeOfCare> forPatient(UUID patientId) {
         return jdbc.sql("select " + COLUMNS + " from episode_of_care e where e.patient_id = ? order by e.created_at, e.id")
                 .param(patientId).query(EpisodeRepository::map).list();

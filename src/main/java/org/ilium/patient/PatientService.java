@@ -17,6 +17,7 @@ import org.ilium.shared.NotFoundException;
 import org.ilium.shared.Page;
 import org.ilium.shared.web.IfMatch;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Use cases on patients and their episodes; each runs in one transaction, so a refused request leaves nothing. */
@@ -33,7 +34,7 @@ public class PatientService {
     }
 
     /** The latest calendar date anywhere on Earth: birth dates after it are in the future. */
-    LocalDate latestToday() {
+    public LocalDate latestToday() {
         return LocalDate.now(clock.withZone(ZoneOffset.ofHours(14)));
     }
 
@@ -82,6 +83,21 @@ public class PatientService {
     @Transactional(readOnly = true)
     public EpisodeOfCare episode(UUID patientId, UUID episodeId) {
         return episodes.find(patientId, episodeId, false).orElseThrow(() -> episodeNotFound(episodeId));
+    }
+
+    /** An episode addressed by its id alone, as modules whose URLs start at the episode do. */
+    @Transactional(readOnly = true)
+    public EpisodeOfCare episode(UUID episodeId) {
+        return episodes.find(episodeId, false).orElseThrow(() -> episodeNotFound(episodeId));
+    }
+
+    /**
+     * The episode, held until the caller's transaction ends: a move (closing it, say) waits, so what the
+     * caller records under the episode cannot race a change of its status.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public EpisodeOfCare holdEpisode(UUID episodeId) {
+        return episodes.find(episodeId, true).orElseThrow(() -> episodeNotFound(episodeId));
     }
 
     @Transactional

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.ilium.shared.FieldError;
 import org.ilium.shared.InvalidInputException;
 import tools.jackson.core.JacksonException;
@@ -25,6 +26,7 @@ import tools.jackson.databind.ObjectReader;
  * missing, of the wrong type, out of range, or unknown. Nothing is bound until all fields are good.
  */
 public final class JsonInput {
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private final JsonNode node;
     private final String prefix;
     private final Set<String> known = new HashSet<>();
@@ -128,7 +130,7 @@ public final class JsonInput {
         if (value == null) {
             return null;
         }
-        if (value.isString() && value.stringValue().matches("\\d{4}-\\d{2}-\\d{2}")) {
+        if (value.isString() && DATE.matcher(value.stringValue()).matches()) {
             try {
                 return LocalDate.parse(value.stringValue());
             } catch (DateTimeParseException e) {
