@@ -3,6 +3,7 @@ package org.ilium.access;
 import java.time.Duration;
 import org.ilium.shared.web.ProblemHandler;
 import org.ilium.shared.web.ProblemWriter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -29,6 +30,7 @@ class SecurityConfiguration {
     static final int BCRYPT_STRENGTH = 12;
 
     @Bean
+    @ConditionalOnWebApplication
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",

@@ -26,6 +26,12 @@ class UserRepository {
                 .param(username).query(UserRepository::map).optional();
     }
 
+    Optional<IliumPrincipal> firstAdministratorOf(UUID siteId) {
+        return jdbc.sql("select id, site_id, username, password_hash, roles, enabled from app_user "
+                        + "where site_id = ? and 'SITE_ADMIN' = any(roles) and enabled order by created_at, id limit 1")
+                .param(siteId).query(UserRepository::map).optional();
+    }
+
     long count() {
         return jdbc.sql("select count(*) from app_user").query(Long.class).single();
     }
