@@ -120,7 +120,7 @@ class CandidacyApiIT {
         byte[] bytes = pdf.body().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         Response html = admin.send("POST", "/api/v1/episodes/" + episode + "/prior-authorisation", body, "Accept", "text/html");
         assertThat(html.status()).isEqualTo(200);
-        assertThat(html.body()).contains("Margaret Hale", "MRN-1001".replace("MRN-1001", "CAND-1"), "27279", "Dr Ada Surgeon, NPI 1234567893",
+        assertThat(html.body()).contains("Margaret Hale", "CAND-1", "27279", "Dr Ada Surgeon, NPI 1234567893",
                 "every coverage criterion is met").doesNotContain("DRAFT");
         assertThat(pdf.body()).startsWith("%PDF");
     }
