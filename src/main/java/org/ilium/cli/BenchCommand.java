@@ -167,7 +167,7 @@ final class BenchCommand implements Callable<Integer> {
                     episodes.add(new PatientBulkRepository.NewEpisode(UUID.randomUUID(), "BENCH-" + (start + i), "Synthetic",
                             "Patient " + (start + i), c.birthDate() == null ? LocalDate.of(1960, 1, 1) : c.birthDate(),
                             c.sex() == null ? Sex.UNKNOWN : c.sex(), episodeId, c.side(), "benchmark referral"));
-                    for (WorkupItem item : items(c)) {
+                    for (WorkupItem item : c.items()) {
                         rows.add(new WorkupBulkRepository.NewRecord(UUID.randomUUID(), episodeId, item));
                     }
                 }
@@ -184,21 +184,6 @@ final class BenchCommand implements Callable<Integer> {
                     out.flush();
                 }
             }
-        }
-
-        private static List<WorkupItem> items(WorkupCase c) {
-            List<WorkupItem> all = new ArrayList<>();
-            all.addAll(c.painScores());
-            all.addAll(c.odi());
-            all.addAll(c.provocationTests());
-            all.addAll(c.fortin());
-            all.addAll(c.injections());
-            all.addAll(c.conservativeCare());
-            all.addAll(c.imaging());
-            all.addAll(c.riskFactors());
-            all.addAll(c.symptomHistory());
-            all.addAll(c.plannedProcedures());
-            return all;
         }
 
         private static void deleteQuietly(Path dir) {

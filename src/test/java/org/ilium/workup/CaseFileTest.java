@@ -44,17 +44,7 @@ class CaseFileTest {
     @Test
     void everyRecordRoundTripsThroughWriterAndReader() throws Exception {
         WorkupCase c = CaseFile.read(Files.readAllBytes(Path.of("examples/cases/clear-candidate.json")), JSON, TODAY).workupCase();
-        java.util.List<WorkupItem> all = new java.util.ArrayList<>();
-        all.addAll(c.painScores());
-        all.addAll(c.odi());
-        all.addAll(c.provocationTests());
-        all.addAll(c.fortin());
-        all.addAll(c.injections());
-        all.addAll(c.conservativeCare());
-        all.addAll(c.imaging());
-        all.addAll(c.riskFactors());
-        all.addAll(c.symptomHistory());
-        all.addAll(c.plannedProcedures());
+        java.util.List<WorkupItem> all = c.items();
         assertThat(all.stream().map(WorkupKind::of).distinct()).hasSize(WorkupKind.values().length);
         for (WorkupItem item : all) {
             byte[] written = JSON.writeValueAsBytes(WorkupWriter.write(item));

@@ -72,7 +72,7 @@ class CaseStreamTest {
         assertThat(c.odi()).hasSize(1);
         assertThat(c.odi().get(0).score()).isEqualTo(24 * 100.0 / 45);
         assertThat(cases.get(1).reference()).isEqualTo(second.episodeId().toString());
-        assertThat(WorkupApiIT.items(cases.get(1))).isEmpty();
+        assertThat(cases.get(1).items()).isEmpty();
     }
 
     @Test

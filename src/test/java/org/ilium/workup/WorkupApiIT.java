@@ -297,12 +297,12 @@ class WorkupApiIT {
         assertThat(stored.birthDate()).isEqualTo(file.birthDate());
         assertThat(stored.sex()).isEqualTo(file.sex());
         assertThat(stored.side()).isEqualTo(file.side());
-        assertThat(items(stored)).hasSize(30);
+        assertThat(stored.items()).hasSize(30);
         assertThat(withoutProvenance(stored)).isEqualTo(withoutProvenance(file));
-        List<String> fileIds = items(file).stream().map(WorkupItem::id).toList();
-        List<String> storedIds = items(stored).stream().map(WorkupItem::id).toList();
+        List<String> fileIds = file.items().stream().map(WorkupItem::id).toList();
+        List<String> storedIds = stored.items().stream().map(WorkupItem::id).toList();
         assertThat(storedIds).containsExactlyElementsOf(fileIds.stream().map(ids::get).toList());
-        assertThat(items(stored)).allSatisfy(item -> assertThat(item.recordedBy()).isEqualTo("admin"));
+        assertThat(stored.items()).allSatisfy(item -> assertThat(item.recordedBy()).isEqualTo("admin"));
 
         List<WorkupCase> streamed = new ArrayList<>();
         long count = CurrentActor.callAs(adminActor, () -> service.forEachCase(streamed::add));
@@ -322,7 +322,7 @@ class WorkupApiIT {
         UUID episodeId = UUID.fromString(episode.substring(episode.lastIndexOf('/') + 1));
         WorkupService service = ilium.context().getBean(WorkupService.class);
         WorkupCase empty = CurrentActor.callAs(adminActor, () -> service.loadCase(episodeId));
-        assertThat(items(empty)).isEmpty();
+        assertThat(empty.items()).isEmpty();
         assertThat(empty.side().name()).isEqualTo("LEFT");
         assertThat(admin.get(episode + "/workup").json().path("odi").isArray()).isTrue();
     }
@@ -354,21 +354,6 @@ class WorkupApiIT {
         }
     }
 
-    static List<WorkupItem> items(WorkupCase c) {
-        List<WorkupItem> all = new ArrayList<>();
-        all.addAll(c.painScores());
-        all.addAll(c.odi());
-        all.addAll(c.provocationTests());
-        all.addAll(c.fortin());
-        all.addAll(c.injections());
-        all.addAll(c.conservativeCare());
-        all.addAll(c.imaging());
-        all.addAll(c.riskFactors());
-        all.addAll(c.symptomHistory());
-        all.addAll(c.plannedProcedures());
-        return all;
-    }
-
     /** The records as the writer writes them, without id, recordedBy and source: what a decision reads. */
     static List<Map<String, Object>> withoutProvenance(WorkupCase c) {
         Function<WorkupItem, Map<String, Object>> strip = item -> {
@@ -379,6 +364,6 @@ class WorkupApiIT {
             m.put("kind", WorkupKind.of(item).path());
             return m;
         };
-        return items(c).stream().map(strip).toList();
+        return c.items().stream().map(strip).toList();
     }
 }

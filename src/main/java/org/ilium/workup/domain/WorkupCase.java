@@ -31,6 +31,22 @@ public record WorkupCase(String reference, LocalDate birthDate, Sex sex, Side si
         plannedProcedures = List.copyOf(plannedProcedures);
     }
 
+    /** Every record of the case, kind by kind in {@link WorkupKind} order. */
+    public List<WorkupItem> items() {
+        List<WorkupItem> all = new java.util.ArrayList<>();
+        all.addAll(painScores);
+        all.addAll(odi);
+        all.addAll(provocationTests);
+        all.addAll(fortin);
+        all.addAll(injections);
+        all.addAll(conservativeCare);
+        all.addAll(imaging);
+        all.addAll(riskFactors);
+        all.addAll(symptomHistory);
+        all.addAll(plannedProcedures);
+        return all;
+    }
+
     /** Age in whole years on a date, or null when the birth date is unknown. */
     public Integer ageOn(LocalDate date) {
         return birthDate == null ? null : java.time.Period.between(birthDate, date).getYears();
