@@ -34,10 +34,7 @@ class SiteIsolationIT {
     static void twoSites() {
         ilium = IliumInstance.start(dataDir);
         main = ilium.admin();
-        Response site = main.post("/api/v1/sites",
-                "{\"code\":\"north\",\"name\":\"North Spine Clinic\",\"admin\":{\"username\":\"north-admin\",\"password\":\"north-password-1\"}}");
-        assertThat(site.status()).as(site.body()).isEqualTo(201);
-        north = ilium.as("north-admin", "north-password-1");
+        north = ilium.secondSite("north", "North Spine Clinic");
         mainPatient = main.post("/api/v1/patients", toJson(with(margaret(), "mrn", "SHARED-1"))).header("Location");
         Response created = north.post("/api/v1/patients", toJson(with(with(margaret(), "mrn", "SHARED-1"), "givenName", "Nora")));
         assertThat(created.status()).as("the same MRN may exist at another site").isEqualTo(201);

@@ -66,6 +66,17 @@ public final class IliumInstance implements AutoCloseable {
         return as(ADMIN, ADMIN_PASSWORD);
     }
 
+    /** Creates another site with its administrator ({@code <code>-admin}) and returns that administrator's client. */
+    public Client secondSite(String code, String name) {
+        String password = code + "-password-1";
+        Response site = admin().post("/api/v1/sites", "{\"code\":\"" + code + "\",\"name\":\"" + name
+                + "\",\"admin\":{\"username\":\"" + code + "-admin\",\"password\":\"" + password + "\"}}");
+        if (site.status() != 201) {
+            throw new IllegalStateException("site " + code + " not created: " + site.body());
+        }
+        return as(code + "-admin", password);
+    }
+
     public Client anonymous() {
         return new Client(null, null);
     }

@@ -40,10 +40,7 @@ class WorkupSiteIsolationIT {
     static void twoSites() {
         ilium = IliumInstance.start(dataDir);
         main = ilium.admin();
-        Response site = main.post("/api/v1/sites",
-                "{\"code\":\"north\",\"name\":\"North Spine Clinic\",\"admin\":{\"username\":\"north-admin\",\"password\":\"north-password-1\"}}");
-        assertThat(site.status()).as(site.body()).isEqualTo(201);
-        north = ilium.as("north-admin", "north-password-1");
+        north = ilium.secondSite("north", "North Spine Clinic");
         mainEpisode = episode(main);
         northEpisode = episode(north);
         Response record = north.post(northEpisode + "/workup/pain-scores", toJson(first(WorkupKind.PAIN_SCORES)));
