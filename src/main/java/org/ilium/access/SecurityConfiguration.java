@@ -16,6 +16,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import java.util.Map;
 
@@ -43,6 +44,8 @@ class SecurityConfiguration {
                 }))
                 .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> problems.write(req, res,
                         ProblemHandler.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role does not allow this."))))
+                // patient links carry their token in the URL: never pass URLs on to other sites
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterAfter(new ActorFilter(), AuthorizationFilter.class);

@@ -190,6 +190,7 @@ class PatientApiIT {
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.header("WWW-Authenticate")).startsWith("Basic");
         assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(anonymous.header("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(ilium.as("admin", "wrong-password").get("/api/v1/patients").status()).isEqualTo(401);
         assertThat(ilium.anonymous().post("/api/v1/patients", toJson(margaret())).status()).isEqualTo(401);
         assertThat(admin.get("/api/v1/me").json().path("site").path("code").stringValue()).isEqualTo("main");
