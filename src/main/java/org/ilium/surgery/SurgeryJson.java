@@ -101,7 +101,7 @@ final class SurgeryJson {
         if (isRevision && revisionReason == null && !in.has("revisionReason")) {
             in.addError("revisionReason", "is required for a revision: one of " + String.join(", ", REVISION_REASONS));
         }
-        if (!isRevision && in.has("revisionReason")) {
+        if (!isRevision && revisionReason != null) {
             in.addError("revisionReason", "applies only to a revision (revision: true)");
         }
         if (!isRevision && in.has("complicationId")) {
@@ -114,7 +114,9 @@ final class SurgeryJson {
         }
         Procedure p = new Procedure(date, surgeon, side, approach, implants, anaesthesia, minutes, bloodLoss, stay, site, steps, cpt,
                 isRevision, revisionReason, complicationId, notes);
-        if (ctx.fresh() && cpt != null && date != null && approach != null && implants.size() == implantInputs.size()) {
+        tools.jackson.databind.JsonNode rawImplants = in.readOnly("implants");
+        boolean implantsRead = rawImplants != null && rawImplants.isArray() && implants.size() == rawImplants.size();
+        if (ctx.fresh() && cpt != null && date != null && approach != null && implantsRead) {
             List<String> contradictions = CodingRule.check(ctx.content().codingRules(), cpt, date, approach, p.transfixing());
             if (!contradictions.isEmpty()) {
                 in.addError("cpt", String.join("; ", contradictions));
@@ -169,7 +171,6 @@ final class SurgeryJson {
             }
             if (resolved != null && resolved.isAfter(ctx.latestToday())) {
                 in.addError("resolutionDate", "must not be in the future");
-                resolved = null;
             }
         }
         Reporter reporter = code(in, "reportedBy", true, Reporter.class);
