@@ -74,11 +74,13 @@ create table outbox_message (
     next_attempt_at  timestamptz not null,
     last_error       text,
     sent_at          timestamptz,
+    -- set instead of sending when the timepoint is no longer due (completed, or its window closed)
+    cancelled_at     timestamptz,
     primary key (site_id, id),
     unique (site_id, episode_id, timepoint_id, reminder),
     foreign key (site_id, episode_id) references follow_up_enrolment (site_id, episode_id)
 );
-create index outbox_message_pending_idx on outbox_message (site_id, next_attempt_at) where sent_at is null;
+create index outbox_message_pending_idx on outbox_message (site_id, next_attempt_at) where sent_at is null and cancelled_at is null;
 
 alter table outbox_message enable row level security;
 alter table outbox_message force row level security;

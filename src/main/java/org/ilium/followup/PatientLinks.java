@@ -49,10 +49,12 @@ public class PatientLinks {
     private final PatientLinkRepository links;
     private final FollowUpService followUp;
     private final FollowUpProtocols protocols;
+    private final SiteActorProvider actors;
     private final Clock clock;
 
-    PatientLinks(PatientLinkRepository links, FollowUpService followUp, FollowUpProtocols protocols, Clock clock) {
+    PatientLinks(PatientLinkRepository links, FollowUpService followUp, FollowUpProtocols protocols, SiteActorProvider actors, Clock clock) {
         this.links = links;
+        this.actors = actors;
         this.followUp = followUp;
         this.protocols = protocols;
         this.clock = clock;
@@ -104,7 +106,7 @@ public class PatientLinks {
     /**
      * Uses the link: marks it used and its timepoint completed with source {@code patient_link}, in the
      * caller's transaction (so answers stored in it and the completion commit together). Must run as an actor
-     * of the link's site (e.g. {@code org.ilium.notify.SiteActors.forSite(target.siteId())}); 404 otherwise,
+     * of the link's site (see {@link #callAsSite}); 404 otherwise,
      * and 404/410 as {@link #open}. A second redeem fails with 410.
      */
     @Transactional
@@ -116,6 +118,17 @@ public class PatientLinks {
         }
         links.markUsed(link.tokenHash(), clock.instant());
         followUp.complete(link.episodeId(), link.timepointId(), "patient_link");
+    }
+
+    /**
+     * Runs {@code work} as the actor of the link's site (its first administrator), for the questionnaire page:
+     * {@code LinkTarget t = links.open(token); links.callAsSite(t, () -> { store answers; links.redeem(token); ... })},
+     * with the storing and the redeem in one transaction. The actor must be set before that transaction starts,
+     * because the connection takes its site when it is opened. 404 when the site has no administrator.
+     */
+    public <T> T callAsSite(LinkTarget target, java.util.function.Supplier<T> work) {
+        Actor actor = actors.forSite(target.siteId()).orElseThrow(() -> new NotFoundException("Link"));
+        return CurrentActor.callAs(actor, work);
     }
 
     private Link usable(String token, boolean forUpdate) {
