@@ -45,7 +45,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.ilium.shared..")
                 .should().dependOnClassesThat().resideInAnyPackage(FLOW.stream().map(m -> "org.ilium." + m + "..").toArray(String[]::new))
                 .orShould().dependOnClassesThat().resideInAnyPackage("org.ilium.access..", "org.ilium.database..", "org.ilium.cli..",
-                        "org.ilium.interop..", "org.ilium.web..")
+                        "org.ilium.interop..", "org.ilium.web..", "org.ilium.notify..")
                 .check(classes);
     }
 
@@ -60,8 +60,8 @@ class ArchitectureTest {
                         .allowEmptyShould(true).check(classes);
             }
             noClasses().that().resideInAPackage(module).should().dependOnClassesThat()
-                    .resideInAnyPackage("org.ilium.cli..", "org.ilium.interop..", "org.ilium.web..", "org.ilium.access..")
-                    .because("the CLI, interop, web and access sit at the edges").allowEmptyShould(true).check(classes);
+                    .resideInAnyPackage("org.ilium.cli..", "org.ilium.interop..", "org.ilium.web..", "org.ilium.access..", "org.ilium.notify..")
+                    .because("the CLI, interop, web, access and notify sit at the edges").allowEmptyShould(true).check(classes);
         }
     }
 
