@@ -2,6 +2,7 @@ package org.ilium.prom;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,7 +94,7 @@ public class ResponseService {
         Actor actor = CurrentActor.require();
         ResponseRepository.Row row = new ResponseRepository.Row(UUID.randomUUID(), episodeId, instrument.id(), instrument.version(),
                 timepointId, mapper.writeValueAsString(score.answers()), score.score(), score.answered(), score.band(), score.answer(),
-                mapper.writeValueAsString(score.flags()), collectedOn, src, actor.username(), clock.instant());
+                mapper.writeValueAsString(score.flags()), collectedOn, src, actor.username(), clock.instant().truncatedTo(ChronoUnit.MICROS));
         responses.insert(row, actor);
         return toResponse(row);
     }
