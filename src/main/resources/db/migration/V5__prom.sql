@@ -1,6 +1,7 @@
 -- Patient-reported outcome responses (questionnaires) of each episode, stored as answered with the score computed
 -- at recording and the instrument's id and version, so that a later edit of an instrument file changes no stored
--- score. Responses are immutable. timepoint_id names a follow-up protocol timepoint (such as 6w); it is text with no
+-- score. Responses are immutable; a mistaken one is voided (who, when, why), never
+-- deleted, and version goes from 1 to 2. timepoint_id names a follow-up protocol timepoint (such as 6w); it is text with no
 -- foreign key, so responses can be recorded before or outside a protocol. answers and flags are json (kept as
 -- written; see V2 on json versus jsonb). Site isolation as in V1: site_id leads every key, row-level security forced.
 
@@ -23,6 +24,12 @@ create table prom_response (
     source               text not null check (source in ('patient_link', 'clinician', 'paper', 'import')),
     recorded_by          text not null,
     recorded_by_user_id  uuid not null references app_user (id),
+    version              integer not null default 1 check (version in (1, 2)),
+    voided_at            timestamptz,
+    voided_by            text,
+    void_reason          text check (length(void_reason) between 1 and 1000),
+    check ((voided_at is null) = (voided_by is null) and (voided_at is null) = (void_reason is null)
+           and (voided_at is null) = (version = 1)),
     -- order of recording: breaks ties between responses of the same date
     seq                  bigint generated always as identity,
     created_at           timestamptz not null default now(),

@@ -12,12 +12,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.ilium.shared.web.IfMatch;
 import org.ilium.shared.web.JsonInput;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,6 +32,7 @@ class ResponseController {
     static final int SOURCE_MAX = 40;
     static final int TIMEPOINT_MAX = 40;
     static final int INSTRUMENT_MAX = 40;
+    static final int REASON_MAX = 1000;
 
     private final ResponseService service;
     private final InstrumentCatalog catalog;
@@ -52,7 +55,7 @@ class ResponseController {
         Map<String, Object> answers = AnswersInput.read(in);
         finishWithAnswers(in, instrument, answers);
         Response r = service.record(episodeId, timepoint, instrument, answers, source, collectedOn);
-        return ResponseEntity.created(URI.create("/api/v1/episodes/" + episodeId + "/responses/" + r.id())).eTag(IfMatch.etag(1)).body(view(r));
+        return ResponseEntity.created(URI.create("/api/v1/episodes/" + episodeId + "/responses/" + r.id())).eTag(IfMatch.etag(r.version())).body(view(r));
     }
 
     /** Throws with the body's problems and, when the instrument is known, the answers' problems too, all in one 400. */
@@ -73,19 +76,31 @@ class ResponseController {
     }
 
     @GetMapping
-    @Operation(summary = "The episode's responses by date collected; filter by instrument and timepoint")
+    @Operation(summary = "The episode's responses by date collected; filter by instrument and timepoint; voided ones only with includeVoided=true")
     List<Map<String, Object>> list(@PathVariable UUID episodeId, @RequestParam(required = false) String instrument,
-            @RequestParam(required = false) String timepoint) {
+            @RequestParam(required = false) String timepoint, @RequestParam(defaultValue = "false") boolean includeVoided) {
         if (instrument != null) {
             catalog.requireField(instrument, "instrument");
         }
-        return service.responses(episodeId, instrument, timepoint).stream().map(ResponseController::view).toList();
+        return service.responses(episodeId, instrument, timepoint, includeVoided).stream().map(ResponseController::view).toList();
+    }
+
+    @PostMapping(path = "/{responseId}/void", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Void a mistaken response: {\"reason\": \"...\"}, If-Match \"1\" required; it stays stored, marked voided")
+    ResponseEntity<Map<String, Object>> voidResponse(@PathVariable UUID episodeId, @PathVariable UUID responseId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody byte[] body) {
+        JsonInput in = JsonInput.parse(body, mapper);
+        String reason = in.text("reason", true, REASON_MAX);
+        in.finish();
+        Response r = service.voidResponse(episodeId, responseId, reason, ifMatch);
+        return ResponseEntity.ok().eTag(IfMatch.etag(r.version())).body(view(r));
     }
 
     @GetMapping("/{responseId}")
     @Operation(summary = "One response")
     ResponseEntity<Map<String, Object>> get(@PathVariable UUID episodeId, @PathVariable UUID responseId) {
-        return ResponseEntity.ok().eTag(IfMatch.etag(1)).body(view(service.get(episodeId, responseId)));
+        Response r = service.get(episodeId, responseId);
+        return ResponseEntity.ok().eTag(IfMatch.etag(r.version())).body(view(r));
     }
 
     static Map<String, Object> view(Response r) {
@@ -101,6 +116,12 @@ class ResponseController {
         InstrumentController.putScore(m, r.score(), r.answered(), r.band(), r.answer(), r.flags());
         m.put("recordedBy", r.recordedBy());
         m.put("createdAt", r.createdAt());
+        m.put("version", r.version());
+        if (r.voided()) {
+            m.put("voidedAt", r.voidedAt());
+            m.put("voidedBy", r.voidedBy());
+            m.put("voidReason", r.voidReason());
+        }
         return m;
     }
 }

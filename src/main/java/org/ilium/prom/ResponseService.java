@@ -13,10 +13,12 @@ import org.ilium.patient.PatientService;
 import org.ilium.prom.domain.Instrument;
 import org.ilium.prom.domain.Score;
 import org.ilium.shared.Actor;
+import org.ilium.shared.ConflictException;
 import org.ilium.shared.CurrentActor;
 import org.ilium.shared.FieldError;
 import org.ilium.shared.InvalidInputException;
 import org.ilium.shared.NotFoundException;
+import org.ilium.shared.web.IfMatch;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -94,22 +96,51 @@ public class ResponseService {
         Actor actor = CurrentActor.require();
         ResponseRepository.Row row = new ResponseRepository.Row(UUID.randomUUID(), episodeId, instrument.id(), instrument.version(),
                 timepointId, mapper.writeValueAsString(score.answers()), score.score(), score.answered(), score.band(), score.answer(),
-                mapper.writeValueAsString(score.flags()), collectedOn, src, actor.username(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+                mapper.writeValueAsString(score.flags()), collectedOn, src, actor.username(), clock.instant().truncatedTo(ChronoUnit.MICROS), 1, null, null, null);
         responses.insert(row, actor);
         return toResponse(row);
     }
 
-    /** The episode's responses by date collected, then as recorded; {@code instrumentId} and {@code timepointId} filter when not null. */
+    /**
+     * The episode's responses that are not voided, by date collected, then as recorded; {@code instrumentId} and
+     * {@code timepointId} filter when not null.
+     */
     @Transactional(readOnly = true)
     public List<Response> responses(UUID episodeId, String instrumentId, String timepointId) {
+        return responses(episodeId, instrumentId, timepointId, false);
+    }
+
+    /** As {@link #responses(UUID, String, String)}, voided ones included when {@code includeVoided}. */
+    @Transactional(readOnly = true)
+    public List<Response> responses(UUID episodeId, String instrumentId, String timepointId, boolean includeVoided) {
         patients.episode(episodeId);
-        return responses.forEpisode(episodeId, instrumentId, timepointId).stream().map(this::toResponse).toList();
+        return responses.forEpisode(episodeId, instrumentId, timepointId, includeVoided).stream().map(this::toResponse).toList();
+    }
+
+    /**
+     * Voids a mistaken response (it stays stored, marked with who, when and why, and leaves the default lists):
+     * {@code ifMatch} must be "1" (428 without, 412 when stale or already voided); reason is required (1-1000 characters).
+     */
+    @Transactional
+    public Response voidResponse(UUID episodeId, UUID responseId, String reason, String ifMatch) {
+        if (reason == null || reason.isBlank() || reason.strip().length() > 1000) {
+            throw new InvalidInputException("reason", "is required: why the response is voided (at most 1000 characters)");
+        }
+        patients.episode(episodeId);
+        ResponseRepository.Row row = responses.find(episodeId, responseId, true)
+                .orElseThrow(() -> new NotFoundException("Response " + responseId));
+        IfMatch.check(ifMatch, row.version());
+        if (row.voidedAt() != null) {
+            throw new ConflictException("Response " + responseId + " is already voided");
+        }
+        responses.markVoided(responseId, CurrentActor.require().username(), reason.strip(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        return toResponse(responses.find(episodeId, responseId, false).orElseThrow());
     }
 
     @Transactional(readOnly = true)
     public Response get(UUID episodeId, UUID responseId) {
         patients.episode(episodeId);
-        return responses.find(episodeId, responseId).map(this::toResponse)
+        return responses.find(episodeId, responseId, false).map(this::toResponse)
                 .orElseThrow(() -> new NotFoundException("Response " + responseId));
     }
 
@@ -117,6 +148,7 @@ public class ResponseService {
         Map<String, Object> answers = mapper.readValue(r.answers(), new TypeReference<LinkedHashMap<String, Object>>() { });
         Map<String, Boolean> flags = mapper.readValue(r.flags(), new TypeReference<LinkedHashMap<String, Boolean>>() { });
         return new Response(r.id(), r.episodeId(), r.instrumentId(), r.instrumentVersion(), r.timepointId(), answers, r.score(),
-                r.answered(), r.band(), r.answer(), flags, r.collectedOn(), r.source(), r.recordedBy(), r.createdAt());
+                r.answered(), r.band(), r.answer(), flags, r.collectedOn(), r.source(), r.recordedBy(), r.createdAt(), r.version(),
+                r.voidedAt(), r.voidedBy(), r.voidReason());
     }
 }

@@ -135,6 +135,28 @@ class PromResponseApiIT {
     }
 
     @Test
+    void aMistakenResponseIsVoidedNotDeleted() {
+        String episode = episode(main);
+        Response r = main.post(episode + "/responses", body("back_pain_nrs", "6w", "2026-03-01", "{\"pain\":9}"));
+        String at = r.header("Location");
+        assertThat(main.send("POST", at + "/void", "{\"reason\":\"wrong patient\"}").status()).as("If-Match required").isEqualTo(428);
+        assertThat(main.send("POST", at + "/void", "{\"reason\":\"wrong patient\"}", "If-Match", "\"2\"").status()).isEqualTo(412);
+        assertThat(main.send("POST", at + "/void", "{}", "If-Match", "\"1\"").errorFields()).containsExactly("reason");
+        Response voided = main.send("POST", at + "/void", "{\"reason\":\"wrong patient\"}", "If-Match", "\"1\"");
+        assertThat(voided.status()).as(voided.body()).isEqualTo(200);
+        assertThat(voided.header("ETag")).isEqualTo("\"2\"");
+        assertThat(voided.json().path("voidedBy").stringValue()).isEqualTo("admin");
+        assertThat(voided.json().path("voidReason").stringValue()).isEqualTo("wrong patient");
+        assertThat(voided.json().path("score").asDouble()).as("kept as answered").isEqualTo(9.0);
+        assertThat(main.get(episode + "/responses").json().size()).isZero();
+        assertThat(main.get(episode + "/responses?includeVoided=true").json().size()).isEqualTo(1);
+        assertThat(main.get(at).json().path("version").asInt()).isEqualTo(2);
+        assertThat(main.send("POST", at + "/void", "{\"reason\":\"again\"}", "If-Match", "\"1\"").status()).isEqualTo(412);
+        assertThat(main.send("POST", at + "/void", "{\"reason\":\"again\"}", "If-Match", "*").status()).isEqualTo(409);
+        assertThat(main.get(at).json().path("voidReason").stringValue()).isEqualTo("wrong patient");
+    }
+
+    @Test
     void theServiceRecordsWithoutAnHttpRequest() {
         String episode = episode(main);
         ResponseService service = ilium.context().getBean(ResponseService.class);
@@ -161,6 +183,8 @@ class PromResponseApiIT {
 
         assertThat(main.get(northEpisode + "/responses").status()).isEqualTo(404);
         assertThat(main.get(own.header("Location")).status()).isEqualTo(404);
+        assertThat(main.send("POST", own.header("Location") + "/void", "{\"reason\":\"x\"}", "If-Match", "\"1\"").status())
+                .isEqualTo(404);
         assertThat(main.post(northEpisode + "/responses", body("back_pain_nrs", null, "2026-02-01", "{\"pain\":1}")).status())
                 .isEqualTo(404);
         String mainEpisode = episode(main);
