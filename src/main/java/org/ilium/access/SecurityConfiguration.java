@@ -34,6 +34,8 @@ class SecurityConfiguration {
     @ConditionalOnWebApplication
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems) throws Exception {
         http.authorizeHttpRequests(a -> a
+                        // a patient's questionnaire: the unguessable single-use token in the URL is the credential
+                        .requestMatchers("/q/*").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .anyRequest().authenticated())
