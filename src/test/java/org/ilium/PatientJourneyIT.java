@@ -111,7 +111,7 @@ class PatientJourneyIT {
         answers.put("leg_pain_nrs.pain", "2");
         Response sent = submit(patientBrowser, page, answers);
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
-        assertThat(sent.body()).contains("Thank you");
+        assertThat(sent.body()).contains("Thank you", "Walk with a cane or other support: until 3 weeks after the operation");
         JsonNode stored = responses(episodeId);
         assertThat(stored.size()).isEqualTo(3);
         for (JsonNode r : stored) {

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.ilium.followup.PatientLinkRepository.Link;
+import org.ilium.followup.domain.Milestone;
 import org.ilium.followup.domain.Protocol;
 import org.ilium.followup.domain.ScheduledTimepoint;
 import org.ilium.followup.domain.Timepoint;
@@ -40,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PatientLinks {
     /** Where a link leads: enough for the questionnaire page, no patient data. */
     public record LinkTarget(UUID episodeId, UUID siteId, String timepointId, String timepointLabel, List<String> instruments,
-            Instant expiresAt) {
+            Instant expiresAt, List<Milestone> recovery) {
     }
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -100,7 +101,7 @@ public class PatientLinks {
                 .orElseThrow(() -> new LinkGoneException("This link belongs to a questionnaire schedule that is no longer in use."));
         Timepoint t = p.timepoint(link.timepointId())
                 .orElseThrow(() -> new LinkGoneException("This link belongs to a questionnaire that is no longer in use."));
-        return new LinkTarget(link.episodeId(), link.siteId(), t.id(), t.label(), t.instruments(), link.expiresAt());
+        return new LinkTarget(link.episodeId(), link.siteId(), t.id(), t.label(), t.instruments(), link.expiresAt(), p.recovery());
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.ilium.followup.LinkGoneException;
 import org.ilium.followup.PatientLinks;
 import org.ilium.followup.PatientLinks.LinkTarget;
+import org.ilium.followup.domain.Offset;
 import org.ilium.prom.domain.Instrument;
 import org.ilium.prom.domain.Item;
 import org.ilium.shared.FieldError;
@@ -89,6 +90,7 @@ class QuestionnairePage {
             return problem(e, model, http);
         }
         model.addAttribute("timepoint", target.timepointLabel());
+        model.addAttribute("recovery", recovery(target));
         return "questionnaire-done";
     }
 
@@ -121,7 +123,34 @@ class QuestionnairePage {
         model.addAttribute("instruments", instruments);
         model.addAttribute("errors", messages);
         model.addAttribute("values", values);
+        model.addAttribute("recovery", recovery(target));
         return "questionnaire";
+    }
+
+    /** The recovery plan in weeks and months after the operation: general guidance, no dates of this patient. */
+    private static List<String> recovery(LinkTarget target) {
+        return target.recovery().stream().map(m -> m.label() + ": "
+                + (m.until() == null ? "from " + when(m.from()) : when(m.from()).equals("the operation")
+                        ? "until " + when(m.until()) : "from " + when(m.from()) + " until " + when(m.until()))
+                + (m.unverified() ? " (ask your care team)" : "")).toList();
+    }
+
+    private static String when(Offset o) {
+        if (o.equals(Offset.ZERO)) {
+            return "the operation";
+        }
+        List<String> parts = new ArrayList<>();
+        unit(parts, o.years(), "year");
+        unit(parts, o.months(), "month");
+        unit(parts, o.weeks(), "week");
+        unit(parts, o.days(), "day");
+        return String.join(" ", parts) + " after the operation";
+    }
+
+    private static void unit(List<String> parts, int n, String name) {
+        if (n != 0) {
+            parts.add(n + " " + name + (n == 1 ? "" : "s"));
+        }
     }
 
     private static String problem(RuntimeException e, Model model, HttpServletResponse http) {
