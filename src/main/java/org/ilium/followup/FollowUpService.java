@@ -175,7 +175,7 @@ public class FollowUpService {
                     c[0]++;
                 } else if (s == TimepointStatus.MISSED) {
                     c[1]++;
-                } else if (s == TimepointStatus.DUE) {
+                } else if (s.answerable()) {
                     c[2]++;
                 }
             }

@@ -72,7 +72,7 @@ public class PatientLinks {
         FollowUp f = followUp.get(episodeId);
         ScheduledTimepoint tp = FollowUpService.scheduled(f, timepointId);
         TimepointStatus status = tp.statusOn(followUp.today());
-        if (status != TimepointStatus.DUE) {
+        if (!status.answerable()) {
             throw new ConflictException("Timepoint " + timepointId + " is " + status.code() + ", so no link can be issued for it");
         }
         Instant now = clock.instant();

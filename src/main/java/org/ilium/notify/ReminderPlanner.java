@@ -70,7 +70,7 @@ public class ReminderPlanner {
         for (FollowUp f : followUp.enrolled()) {
             String email = null;
             for (ScheduledTimepoint tp : f.schedule().timepoints()) {
-                if (tp.statusOn(today) != TimepointStatus.DUE) {
+                if (!tp.statusOn(today).answerable()) {
                     continue;
                 }
                 String reminder = reminder(ChronoUnit.DAYS.between(tp.opens(), today));

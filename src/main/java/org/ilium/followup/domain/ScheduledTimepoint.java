@@ -9,7 +9,8 @@ public record ScheduledTimepoint(Timepoint timepoint, LocalDate target, LocalDat
 
     /**
      * The status on {@code today}: completed whenever a completion is recorded; otherwise upcoming before
-     * {@code opens}, due from {@code opens} to {@code closes} inclusive, missed from the day after {@code closes}.
+     * {@code opens}, open from {@code opens} until the day before {@code target}, due from {@code target} to
+     * {@code closes} inclusive, missed from the day after {@code closes}.
      */
     public TimepointStatus statusOn(LocalDate today) {
         if (completedAt != null) {
@@ -18,7 +19,10 @@ public record ScheduledTimepoint(Timepoint timepoint, LocalDate target, LocalDat
         if (today.isBefore(opens)) {
             return TimepointStatus.UPCOMING;
         }
-        return today.isAfter(closes) ? TimepointStatus.MISSED : TimepointStatus.DUE;
+        if (today.isAfter(closes)) {
+            return TimepointStatus.MISSED;
+        }
+        return today.isBefore(target) ? TimepointStatus.OPEN : TimepointStatus.DUE;
     }
 
     public boolean openedBy(LocalDate today) {

@@ -72,7 +72,9 @@ class ScheduleTest {
         assertThat(sixWeeks.opens()).isEqualTo(d("2025-07-20"));
         assertThat(sixWeeks.closes()).isEqualTo(d("2025-08-10"));
         assertThat(sixWeeks.statusOn(d("2025-07-19"))).isEqualTo(TimepointStatus.UPCOMING);
-        assertThat(sixWeeks.statusOn(d("2025-07-20"))).isEqualTo(TimepointStatus.DUE);
+        assertThat(sixWeeks.statusOn(d("2025-07-20"))).isEqualTo(TimepointStatus.OPEN);
+        assertThat(sixWeeks.statusOn(d("2025-07-26"))).isEqualTo(TimepointStatus.OPEN);
+        assertThat(sixWeeks.statusOn(d("2025-07-27"))).isEqualTo(TimepointStatus.DUE);
         assertThat(sixWeeks.statusOn(d("2025-08-10"))).isEqualTo(TimepointStatus.DUE);
         assertThat(sixWeeks.statusOn(d("2025-08-11"))).isEqualTo(TimepointStatus.MISSED);
         ScheduledTimepoint oneDay = s.timepoint("1m");
@@ -88,6 +90,7 @@ class ScheduleTest {
         assertThat(b.opens()).isEqualTo(d("2024-01-31"));
         assertThat(b.closes()).isEqualTo(d("2024-03-01"));
         assertThat(b.statusOn(d("2024-01-30"))).isEqualTo(TimepointStatus.UPCOMING);
+        assertThat(b.statusOn(d("2024-01-31"))).isEqualTo(TimepointStatus.OPEN);
         assertThat(b.statusOn(d("2024-03-01"))).isEqualTo(TimepointStatus.DUE);
         assertThat(b.statusOn(d("2024-03-02"))).isEqualTo(TimepointStatus.MISSED);
     }
