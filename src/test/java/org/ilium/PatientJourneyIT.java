@@ -21,6 +21,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ilium.notify.OutboxSender;
+import org.ilium.shared.Actor;
+import org.ilium.shared.CurrentActor;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.ilium.notify.ReminderPlanner;
 import org.ilium.testing.IliumInstance;
 import org.ilium.testing.IliumInstance.Client;
@@ -128,6 +131,33 @@ class PatientJourneyIT {
         assertThat(patientBrowser.get(page).status()).isEqualTo(410);
         assertThat(patientBrowser.get("/q/" + "A".repeat(43)).status()).isEqualTo(404);
         assertThat(responses(episodeId).size()).isEqualTo(3);
+    }
+
+    @Test
+    void correctingTheDateOfTheOperationMovesTheSchedule() {
+        String patient = admin.post("/api/v1/patients", toJson(with(margaret(), "mrn", "JOURNEY-2"))).header("Location");
+        Response opened = admin.post(patient + "/episodes", "{\"side\":\"left\",\"reason\":\"Referred by GP\"}");
+        String episodeId = opened.json().path("id").stringValue();
+        String etag = opened.header("ETag");
+        for (String step : List.of("{\"to\":\"in_workup\",\"reason\":\"work-up\"}",
+                "{\"to\":\"decided\",\"candidate\":true,\"reason\":\"meets NASS 2015\"}")) {
+            etag = admin.send("POST", opened.header("Location") + "/transitions", step, "If-Match", etag).header("ETag");
+        }
+        // the decision was taken a month ago (the API stamps moves with the present time)
+        Actor actor = ilium.context().getBean(org.ilium.access.AccountService.class).commandLineActor("main");
+        CurrentActor.runAs(actor, () -> ilium.context().getBean(JdbcClient.class)
+                .sql("update episode_transition set at = at - interval '30 days' where episode_id = ?::uuid")
+                .param(episodeId).update());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Response procedure = admin.post("/api/v1/episodes/" + episodeId + "/procedures", toJson(procedure(today.minusDays(20).toString())));
+        assertThat(procedure.status()).as(procedure.body()).isEqualTo(201);
+        assertThat(admin.get("/api/v1/episodes/" + episodeId + "/follow-up").json().path("surgeryDate").stringValue())
+                .isEqualTo(today.minusDays(20).toString());
+
+        Response corrected = admin.put(procedure.header("Location"), toJson(procedure(today.minusDays(10).toString())), procedure.header("ETag"));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        assertThat(admin.get("/api/v1/episodes/" + episodeId + "/follow-up").json().path("surgeryDate").stringValue())
+                .isEqualTo(today.minusDays(10).toString());
     }
 
     private static JsonNode responses(String episodeId) {

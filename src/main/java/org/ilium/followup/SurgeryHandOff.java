@@ -5,7 +5,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The follow-up schedule starts with the index operation: when surgery records it, the episode is enrolled on the default protocol from that date, in
+ * The follow-up schedule starts with the index operation: when surgery records it (or corrects its
+ * date, which moves the schedule), the episode is enrolled on the default protocol from that date, in
  * the same transaction, so there is never an operated episode without a schedule. Revisions do not move
  * the schedule. The episode's status stays {@code operated}; moving it to {@code in_follow_up} is the
  * clinician's step.

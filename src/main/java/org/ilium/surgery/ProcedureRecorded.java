@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * Published (as a Spring application event, inside the recording transaction) after a procedure is
- * stored; the follow-up schedule starts from the index procedure's date.
+ * Published (as a Spring application event, inside the transaction) after a procedure is stored, and
+ * again when the date of an index procedure is corrected; the follow-up schedule runs from that date.
  */
 public record ProcedureRecorded(UUID episodeId, UUID procedureId, LocalDate date, boolean revision) {
 }

@@ -122,6 +122,10 @@ public class SurgeryService {
         int version = current.version() + 1;
         repository.updateProcedure(procedureId, version, procedure.date(), procedure.cpt(), procedure.revision(),
                 procedure.complicationId(), json(SurgeryJson.write(procedure)), actor, clock.instant());
+        if (!procedure.revision() && !procedure.date().equals(before.date())) {
+            // a corrected date of the index operation moves what hangs on it (the follow-up schedule)
+            events.publishEvent(new ProcedureRecorded(episodeId, procedureId, procedure.date(), false));
+        }
         return new ProcedureRecord(procedureId, episodeId, version, actor.username(), procedure);
     }
 
