@@ -32,8 +32,8 @@ final class AdverseEventMapper {
             a.setDateElement(Fhir.dateTime(c.onsetDate()));
         }
         a.setSeriousness(c.serious()
-                ? Fhir.concept("http://terminology.hl7.org/CodeSystem/adverse-event-seriousness", "serious", "Serious")
-                : Fhir.concept("http://terminology.hl7.org/CodeSystem/adverse-event-seriousness", "non-serious", "Non-serious"));
+                ? Fhir.concept("http://terminology.hl7.org/CodeSystem/adverse-event-seriousness", "Serious", "Serious")
+                : Fhir.concept("http://terminology.hl7.org/CodeSystem/adverse-event-seriousness", "Non-serious", "Non-serious"));
         if (c.grade() != null) {
             String severity = severity(c.grade());
             a.setSeverity(Fhir.concept("http://terminology.hl7.org/CodeSystem/adverse-event-severity", severity,
