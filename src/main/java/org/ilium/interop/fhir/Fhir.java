@@ -1,0 +1,80 @@
+package org.ilium.interop.fhir;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Reference;
+
+/** Code systems, URLs and small helpers the mappers share. */
+final class Fhir {
+    /** Canonical base of the artefacts Ilium defines itself (code systems, questionnaires, extensions). */
+    static final String BASE = "https://ilium.example.org/fhir";
+    static final String LOINC = "http://loinc.org";
+    static final String SNOMED = "http://snomed.info/sct";
+    static final String UCUM = "http://unitsofmeasure.org";
+    static final String CPT = "http://www.ama-assn.org/go/cpt";
+    static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
+    static final String INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
+    static final String CLAVIEN_DINDO_EXTENSION = BASE + "/StructureDefinition/clavien-dindo-grade";
+    static final String CLAVIEN_DINDO_SYSTEM = BASE + "/CodeSystem/clavien-dindo";
+
+    private Fhir() {
+    }
+
+    /** The identifier system of MRNs of one site. */
+    static String mrnSystem(String siteCode) {
+        return "urn:ilium:site:" + siteCode + ":mrn";
+    }
+
+    static String codeSystem(String name) {
+        return BASE + "/CodeSystem/" + name;
+    }
+
+    static Coding coding(String system, String code, String display) {
+        return new Coding(system, code, display);
+    }
+
+    static CodeableConcept concept(String system, String code, String display) {
+        return new CodeableConcept(coding(system, code, display)).setText(display);
+    }
+
+    static CodeableConcept text(String text) {
+        return new CodeableConcept().setText(text);
+    }
+
+    static Reference ref(String type, Object id) {
+        return new Reference(type + "/" + id);
+    }
+
+    /** A stable id for something Ilium stores without one of its own (an implant of a procedure, say). */
+    static String derivedId(Object owner, String part) {
+        return UUID.nameUUIDFromBytes((owner + "/" + part).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** A FHIR id: letters, digits, '-' and '.', so instrument ids such as back_pain_nrs become back-pain-nrs. */
+    static String id(String code) {
+        return code.replace('_', '-');
+    }
+
+    static DateType date(LocalDate date) {
+        return date == null ? null : new DateType(date.toString());
+    }
+
+    static DateTimeType dateTime(LocalDate date) {
+        return date == null ? null : new DateTimeType(date.toString());
+    }
+
+    static Date day(LocalDate date) {
+        return date == null ? null : new DateTimeType(date.toString()).getValue();
+    }
+
+    /** Words of an enum code: thigh_thrust -> thigh thrust. */
+    static String words(Enum<?> value) {
+        return value.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+}

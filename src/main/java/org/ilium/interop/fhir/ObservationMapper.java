@@ -1,0 +1,186 @@
+package org.ilium.interop.fhir;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
+import org.ilium.patient.domain.Side;
+import org.ilium.workup.domain.OdiAssessment;
+import org.ilium.workup.domain.PainScore;
+import org.ilium.workup.domain.ProvocationTest;
+import org.ilium.workup.domain.RiskFactor;
+import org.ilium.workup.domain.SijInjection;
+import org.ilium.workup.domain.WorkupCase;
+import org.ilium.workup.domain.WorkupItem;
+
+/**
+ * Work-up findings as Observations: pain (LOINC 72514-3), ODI (97909-6), provocation tests, diagnostic block
+ * relief, smoking status (72166-2) and BMI (39156-5). Other records (imaging, conservative care, ...) are not
+ * exported yet. Each Observation keeps the work-up record's UUID as its id.
+ */
+final class ObservationMapper {
+    static final String PAIN_NRS = "72514-3";
+    static final String ODI = "97909-6";
+    static final String SMOKING = "72166-2";
+    static final String BMI = "39156-5";
+
+    private ObservationMapper() {
+    }
+
+    /** Every exportable finding of a work-up case. */
+    static List<Observation> map(WorkupCase workup, UUID patientId) {
+        List<Observation> out = new ArrayList<>();
+        workup.painScores().forEach(p -> out.add(pain(p, patientId)));
+        workup.odi().stream().filter(o -> o.score() != null).forEach(o -> out.add(odi(o, patientId)));
+        workup.provocationTests().forEach(t -> out.add(provocation(t, patientId)));
+        workup.injections().stream().filter(i -> i.purpose() == SijInjection.Purpose.DIAGNOSTIC && i.reliefPercent() != null)
+                .forEach(i -> out.add(blockRelief(i, patientId)));
+        for (RiskFactor r : workup.riskFactors()) {
+            if (r.type() == RiskFactor.Type.SMOKING_STATUS && r.status() != null) {
+                out.add(smoking(r, patientId));
+            } else if (r.type() == RiskFactor.Type.BMI && r.value() != null) {
+                out.add(bmi(r, patientId));
+            }
+        }
+        return out;
+    }
+
+    static Observation pain(PainScore p, UUID patientId) {
+        Observation o = base(p, patientId, "survey", "Survey");
+        if (p.nrs() != null) {
+            o.setCode(Fhir.concept(Fhir.LOINC, PAIN_NRS, "Pain severity - 0-10 verbal numeric rating [Score] - Reported"));
+            o.setValue(new IntegerType(p.nrs()));
+        } else {
+            o.setCode(Fhir.text("Pain intensity, visual analogue scale 0-100 mm"));
+            o.setValue(new Quantity().setValue(p.vas()).setUnit("mm").setSystem(Fhir.UCUM).setCode("mm"));
+        }
+        String where = p.locations() == null || p.locations().isEmpty() ? "" : " (" + p.locations().stream()
+                .map(Fhir::words).sorted().collect(Collectors.joining(", ")) + ")";
+        if (p.side() != null || !where.isEmpty()) {
+            o.setBodySite(Fhir.text((p.side() == null ? "Sacroiliac joint region" : sideWord(p.side()) + " sacroiliac joint region") + where));
+        }
+        return o;
+    }
+
+    static Observation odi(OdiAssessment a, UUID patientId) {
+        Observation o = base(a, patientId, "survey", "Survey");
+        o.setCode(Fhir.concept(Fhir.LOINC, ODI, "Oswestry Disability Index score"));
+        o.setValue(new Quantity().setValue(BigDecimal.valueOf(a.score()).setScale(1, RoundingMode.HALF_UP)).setUnit("%")
+                .setSystem(Fhir.UCUM).setCode("%"));
+        o.setNote(List.of(new org.hl7.fhir.r4.model.Annotation().setText(a.answered() + " of " + OdiAssessment.SECTIONS
+                + " sections answered; band " + Fhir.words(a.band()))));
+        return o;
+    }
+
+    static Observation provocation(ProvocationTest t, UUID patientId) {
+        Observation o = base(t, patientId, "exam", "Exam");
+        String name = testName(t.test());
+        o.setCode(new CodeableConcept(Fhir.coding(Fhir.codeSystem("provocation-test"), t.test().name().toLowerCase(java.util.Locale.ROOT), name))
+                .setText("SI joint provocation test: " + name));
+        o.setValue(new BooleanType(t.positive()));
+        o.addInterpretation(t.positive() ? Fhir.concept(Fhir.INTERPRETATION, "POS", "Positive")
+                : Fhir.concept(Fhir.INTERPRETATION, "NEG", "Negative"));
+        if (t.side() != null) {
+            o.setBodySite(Fhir.text(sideWord(t.side()) + " sacroiliac joint"));
+        }
+        return o;
+    }
+
+    static Observation blockRelief(SijInjection i, UUID patientId) {
+        Observation o = base(i, patientId, "procedure", "Procedure");
+        o.setCode(Fhir.text("Pain relief after diagnostic sacroiliac joint block"));
+        o.setValue(new Quantity().setValue(BigDecimal.valueOf(i.reliefPercent()).setScale(1, RoundingMode.HALF_UP)).setUnit("%")
+                .setSystem(Fhir.UCUM).setCode("%"));
+        if (i.side() != null) {
+            o.setBodySite(Fhir.text(sideWord(i.side()) + " sacroiliac joint"));
+        }
+        List<String> how = new ArrayList<>();
+        if (i.guidance() != null) {
+            how.add(Fhir.words(i.guidance()) + " guided");
+        }
+        if (i.agents() != null && !i.agents().isEmpty()) {
+            how.add(String.join(", ", i.agents()));
+        }
+        if (i.painBefore() != null && i.painAfter() != null) {
+            how.add("pain " + i.painBefore() + " -> " + i.painAfter() + " of 10");
+        }
+        if (i.reliefHours() != null) {
+            how.add("relief lasted " + i.reliefHours() + " h");
+        }
+        if (!how.isEmpty()) {
+            o.setMethod(Fhir.text(String.join("; ", how)));
+        }
+        return o;
+    }
+
+    static Observation smoking(RiskFactor r, UUID patientId) {
+        Observation o = base(r, patientId, "social-history", "Social History");
+        o.setCode(Fhir.concept(Fhir.LOINC, SMOKING, "Tobacco smoking status"));
+        switch (r.status()) {
+            case "never":
+                o.setValue(Fhir.concept(Fhir.SNOMED, "266919005", "Never smoked tobacco"));
+                break;
+            case "former":
+                o.setValue(Fhir.concept(Fhir.SNOMED, "8517006", "Ex-smoker"));
+                break;
+            case "current":
+                o.setValue(Fhir.concept(Fhir.SNOMED, "77176002", "Smoker"));
+                break;
+            default:
+                o.setValue(Fhir.text(r.status()));
+        }
+        return o;
+    }
+
+    static Observation bmi(RiskFactor r, UUID patientId) {
+        Observation o = base(r, patientId, "vital-signs", "Vital Signs");
+        o.setCode(Fhir.concept(Fhir.LOINC, BMI, "Body mass index (BMI) [Ratio]"));
+        o.setValue(new Quantity().setValue(BigDecimal.valueOf(r.value())).setUnit("kg/m2").setSystem(Fhir.UCUM).setCode("kg/m2"));
+        return o;
+    }
+
+    private static Observation base(WorkupItem item, UUID patientId, String category, String categoryDisplay) {
+        Observation o = new Observation();
+        o.setId(item.id());
+        o.setStatus(Observation.ObservationStatus.FINAL);
+        o.addCategory(Fhir.concept(Fhir.OBSERVATION_CATEGORY, category, categoryDisplay));
+        o.setSubject(Fhir.ref("Patient", patientId));
+        o.setEffective(Fhir.dateTime(item.date()));
+        return o;
+    }
+
+    static String sideWord(Side side) {
+        switch (side) {
+            case LEFT:
+                return "Left";
+            case RIGHT:
+                return "Right";
+            default:
+                return "Both";
+        }
+    }
+
+    static String testName(org.ilium.workup.domain.ProvocationTestType type) {
+        switch (type) {
+            case DISTRACTION:
+                return "Distraction test";
+            case THIGH_THRUST:
+                return "Thigh thrust test";
+            case COMPRESSION:
+                return "Compression test";
+            case SACRAL_THRUST:
+                return "Sacral thrust test";
+            case GAENSLEN:
+                return "Gaenslen's test";
+            default:
+                return "FABER (Patrick's) test";
+        }
+    }
+}
