@@ -21,9 +21,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ilium.notify.OutboxSender;
-import org.ilium.shared.Actor;
-import org.ilium.shared.CurrentActor;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.ilium.notify.ReminderPlanner;
 import org.ilium.testing.IliumInstance;
 import org.ilium.testing.IliumInstance.Client;
@@ -133,24 +130,30 @@ class PatientJourneyIT {
         assertThat(responses(episodeId).size()).isEqualTo(3);
     }
 
+    /** A patient operated before the registry existed: every move is recorded now with its real date. */
     @Test
-    void correctingTheDateOfTheOperationMovesTheSchedule() {
+    void thePastIsRecordedWithItsDatesAndCorrectingTheOperationMovesTheSchedule() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String patient = admin.post("/api/v1/patients", toJson(with(margaret(), "mrn", "JOURNEY-2"))).header("Location");
-        Response opened = admin.post(patient + "/episodes", "{\"side\":\"left\",\"reason\":\"Referred by GP\"}");
+        Response opened = admin.post(patient + "/episodes", "{\"side\":\"left\",\"reason\":\"Referred by GP\",\"effectiveOn\":\""
+                + today.minusMonths(6) + "\"}");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         String episodeId = opened.json().path("id").stringValue();
         String etag = opened.header("ETag");
-        for (String step : List.of("{\"to\":\"in_workup\",\"reason\":\"work-up\"}",
-                "{\"to\":\"decided\",\"candidate\":true,\"reason\":\"meets NASS 2015\"}")) {
-            etag = admin.send("POST", opened.header("Location") + "/transitions", step, "If-Match", etag).header("ETag");
+        for (String step : List.of("{\"to\":\"in_workup\",\"reason\":\"work-up\",\"effectiveOn\":\"" + today.minusMonths(5) + "\"}",
+                "{\"to\":\"decided\",\"candidate\":true,\"reason\":\"meets NASS 2015\",\"effectiveOn\":\"" + today.minusMonths(2) + "\"}")) {
+            Response moved = admin.send("POST", opened.header("Location") + "/transitions", step, "If-Match", etag);
+            assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+            etag = moved.header("ETag");
         }
-        // the decision was taken a month ago (the API stamps moves with the present time)
-        Actor actor = ilium.context().getBean(org.ilium.access.AccountService.class).commandLineActor("main");
-        CurrentActor.runAs(actor, () -> ilium.context().getBean(JdbcClient.class)
-                .sql("update episode_transition set at = at - interval '30 days' where episode_id = ?::uuid")
-                .param(episodeId).update());
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Response tooEarly = admin.post("/api/v1/episodes/" + episodeId + "/procedures", toJson(procedure(today.minusMonths(3).toString())));
+        assertThat(tooEarly.status()).as("not before the decision").isEqualTo(409);
         Response procedure = admin.post("/api/v1/episodes/" + episodeId + "/procedures", toJson(procedure(today.minusDays(20).toString())));
         assertThat(procedure.status()).as(procedure.body()).isEqualTo(201);
+        JsonNode history = admin.get(opened.header("Location") + "/transitions").json();
+        assertThat(history.get(0).path("effectiveOn").stringValue()).isEqualTo(today.minusMonths(6).toString());
+        assertThat(history.get(history.size() - 1).path("to").stringValue()).isEqualTo("operated");
+        assertThat(history.get(history.size() - 1).path("effectiveOn").stringValue()).isEqualTo(today.minusDays(20).toString());
         assertThat(admin.get("/api/v1/episodes/" + episodeId + "/follow-up").json().path("surgeryDate").stringValue())
                 .isEqualTo(today.minusDays(20).toString());
 
@@ -158,6 +161,11 @@ class PatientJourneyIT {
         assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
         assertThat(admin.get("/api/v1/episodes/" + episodeId + "/follow-up").json().path("surgeryDate").stringValue())
                 .isEqualTo(today.minusDays(10).toString());
+
+        Response future = admin.send("POST", opened.header("Location") + "/transitions",
+                "{\"to\":\"in_follow_up\",\"reason\":\"x\",\"effectiveOn\":\"" + today.plusDays(3) + "\"}", "If-Match", "*");
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.errorFields()).containsExactly("effectiveOn");
     }
 
     private static JsonNode responses(String episodeId) {

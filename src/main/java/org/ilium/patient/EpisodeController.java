@@ -39,23 +39,27 @@ class EpisodeController {
         }
     }
 
-    record TransitionView(int seq, String from, String to, Boolean candidate, String reason, String by, Instant at) {
+    record TransitionView(int seq, String from, String to, Boolean candidate, String reason, String by, Instant at,
+            java.time.LocalDate effectiveOn) {
         static TransitionView of(EpisodeTransition t) {
             return new TransitionView(t.seq(), t.from() == null ? null : t.from().code(), t.to().code(), t.candidate(),
-                    t.reason(), t.byUsername(), t.at());
+                    t.reason(), t.byUsername(), t.at(), t.effectiveOn());
         }
     }
 
     @Schema(name = "EpisodeInput")
     record EpisodeInput(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"left", "right", "bilateral"}) String side,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Referred by GP for right buttock pain") String reason) {
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Referred by GP for right buttock pain") String reason,
+            @Schema(description = "The date of the referral when it is recorded later (default today)") java.time.LocalDate effectiveOn) {
     }
 
     @Schema(name = "TransitionInput")
     record TransitionInput(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
             allowableValues = {"referred", "in_workup", "decided", "scheduled", "operated", "in_follow_up", "closed"}) String to,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Work-up complete, meets policy criteria") String reason,
-            @Schema(description = "The candidacy decision; required when moving to decided, refused otherwise") Boolean candidate) {
+            @Schema(description = "The candidacy decision; required when moving to decided, refused otherwise") Boolean candidate,
+            @Schema(description = "The clinical date of the move when it is recorded later, e.g. for a patient operated "
+                    + "before the registry existed (default today; not in the future)") java.time.LocalDate effectiveOn) {
     }
 
     private static final List<String> SIDES = Arrays.stream(Side.values()).map(Side::code).toList();
@@ -76,8 +80,9 @@ class EpisodeController {
         JsonInput in = JsonInput.parse(body, mapper);
         Side side = in.code("side", true, Side::fromCode, SIDES);
         String reason = in.text("reason", true, EpisodeOfCare.REASON_MAX);
+        java.time.LocalDate effectiveOn = in.date("effectiveOn", false);
         in.finish();
-        EpisodeOfCare episode = service.openEpisode(patientId, side, reason);
+        EpisodeOfCare episode = service.openEpisode(patientId, side, reason, effectiveOn);
         return ResponseEntity.created(URI.create("/api/v1/patients/" + patientId + "/episodes/" + episode.id()))
                 .eTag(IfMatch.etag(episode.version())).body(EpisodeView.of(episode));
     }
@@ -106,8 +111,9 @@ class EpisodeController {
         EpisodeStatus to = in.code("to", true, EpisodeStatus::fromCode, STATUSES);
         String reason = in.text("reason", true, EpisodeOfCare.REASON_MAX);
         Boolean candidate = in.bool("candidate", false);
+        java.time.LocalDate effectiveOn = in.date("effectiveOn", false);
         in.finish();
-        EpisodeOfCare episode = service.move(patientId, episodeId, to, candidate, reason, ifMatch);
+        EpisodeOfCare episode = service.move(patientId, episodeId, to, candidate, reason, ifMatch, effectiveOn);
         return ResponseEntity.ok().eTag(IfMatch.etag(episode.version())).body(EpisodeView.of(episode));
     }
 

@@ -40,9 +40,9 @@ class EpisodeRepository {
 
     void append(UUID episodeId, EpisodeTransition t) {
         jdbc.sql("insert into episode_transition (episode_id, seq, from_status, to_status, candidate, reason, by_user_id, "
-                        + "by_username, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "by_username, at, effective_on) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(episodeId, t.seq(), t.from() == null ? null : t.from().code(), t.to().code(), t.candidate(),
-                        t.reason(), t.byUserId(), t.byUsername(), OffsetDateTime.ofInstant(t.at(), ZoneOffset.UTC))
+                        t.reason(), t.byUserId(), t.byUsername(), OffsetDateTime.ofInstant(t.at(), ZoneOffset.UTC), t.effectiveOn())
                 .update();
     }
 
@@ -64,14 +64,14 @@ class EpisodeRepository {
     }
 
     List<EpisodeTransition> transitions(UUID episodeId) {
-        return jdbc.sql("select seq, from_status, to_status, candidate, reason, by_user_id, by_username, at "
+        return jdbc.sql("select seq, from_status, to_status, candidate, reason, by_user_id, by_username, at, effective_on "
                         + "from episode_transition where episode_id = ? order by seq")
                 .param(episodeId)
                 .query((rs, n) -> new EpisodeTransition(rs.getInt("seq"),
                         rs.getString("from_status") == null ? null : status(rs.getString("from_status")),
                         status(rs.getString("to_status")), (Boolean) rs.getObject("candidate"), rs.getString("reason"),
                         rs.getObject("by_user_id", UUID.class), rs.getString("by_username"),
-                        rs.getObject("at", OffsetDateTime.class).toInstant()))
+                        rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getObject("effective_on", java.time.LocalDate.class)))
                 .list();
     }
 

@@ -66,12 +66,14 @@ public class PatientBulkRepository {
                     + "select e, p, s, 'referred' from unnest(?::uuid[], ?::uuid[], ?::text[]) as t(e, p, s)",
                     c.createArrayOf("uuid", episodeIds), c.createArrayOf("uuid", patientIds), c.createArrayOf("text", sides));
             try (PreparedStatement ps = c.prepareStatement("insert into episode_transition (episode_id, seq, from_status, to_status, "
-                    + "reason, by_user_id, by_username, at) select e, 1, null, 'referred', r, ?, ?, ? from unnest(?::uuid[], ?::text[]) as t(e, r)")) {
+                    + "reason, by_user_id, by_username, at, effective_on) select e, 1, null, 'referred', r, ?, ?, ?, ?::date "
+                    + "from unnest(?::uuid[], ?::text[]) as t(e, r)")) {
                 ps.setObject(1, by.userId());
                 ps.setString(2, by.username());
                 ps.setObject(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-                ps.setArray(4, c.createArrayOf("uuid", episodeIds));
-                ps.setArray(5, c.createArrayOf("text", reasons));
+                ps.setObject(4, LocalDate.ofInstant(at, ZoneOffset.UTC));
+                ps.setArray(5, c.createArrayOf("uuid", episodeIds));
+                ps.setArray(6, c.createArrayOf("text", reasons));
                 ps.executeUpdate();
             }
             return null;

@@ -66,9 +66,15 @@ public class PatientService {
 
     @Transactional
     public EpisodeOfCare openEpisode(UUID patientId, Side side, String reason) {
+        return openEpisode(patientId, side, reason, null);
+    }
+
+    /** Opens an episode referred on {@code referredOn} (null: today). */
+    @Transactional
+    public EpisodeOfCare openEpisode(UUID patientId, Side side, String reason, LocalDate referredOn) {
         requirePatient(patientId);
         EpisodeOfCare.Moved referred = EpisodeOfCare.refer(UUID.randomUUID(), patientId, side, reason,
-                CurrentActor.require(), now());
+                CurrentActor.require(), now(), referredOn);
         episodes.insert(referred.episode());
         episodes.append(referred.episode().id(), referred.transition());
         return referred.episode();
@@ -102,9 +108,16 @@ public class PatientService {
 
     @Transactional
     public EpisodeOfCare move(UUID patientId, UUID episodeId, EpisodeStatus to, Boolean candidate, String reason, String ifMatch) {
+        return move(patientId, episodeId, to, candidate, reason, ifMatch, null);
+    }
+
+    /** Moves the episode; {@code effectiveOn} is the clinical date of the move (null: today). */
+    @Transactional
+    public EpisodeOfCare move(UUID patientId, UUID episodeId, EpisodeStatus to, Boolean candidate, String reason, String ifMatch,
+            LocalDate effectiveOn) {
         EpisodeOfCare current = episodes.find(patientId, episodeId, true).orElseThrow(() -> episodeNotFound(episodeId));
         IfMatch.check(ifMatch, current.version());
-        EpisodeOfCare.Moved moved = current.moveTo(to, candidate, reason, CurrentActor.require(), now());
+        EpisodeOfCare.Moved moved = current.moveTo(to, candidate, reason, CurrentActor.require(), now(), effectiveOn);
         episodes.update(moved.episode());
         episodes.append(episodeId, moved.transition());
         return moved.episode();

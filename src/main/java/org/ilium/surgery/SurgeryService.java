@@ -2,7 +2,6 @@ package org.ilium.surgery;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -91,7 +90,7 @@ public class SurgeryService {
         repository.insertProcedure(id, episodeId, procedure.date(), procedure.cpt(), procedure.revision(), procedure.complicationId(),
                 json(SurgeryJson.write(procedure)), actor, clock.instant());
         if (!procedure.revision()) {
-            moveToOperated(episode);
+            moveToOperated(episode, procedure.date());
         }
         events.publishEvent(new ProcedureRecorded(episodeId, id, procedure.date(), procedure.revision()));
         return new ProcedureRecord(id, episodeId, 1, actor.username(), procedure);
@@ -201,9 +200,7 @@ public class SurgeryService {
         Optional<LocalDate> decided = transitions.stream()
                 .filter(t -> t.to() == EpisodeStatus.DECIDED && Boolean.TRUE.equals(t.candidate()))
                 .reduce((a, b) -> b)
-                // the decision's calendar day in the westernmost time zone: a decision late in the day somewhere
-                // is not taken for the next day
-                .map(t -> LocalDate.ofInstant(t.at(), ZoneOffset.ofHours(-12)));
+                .map(EpisodeTransition::effectiveOn);
         if (decided.isPresent() && date != null && date.isBefore(decided.get())) {
             throw new ConflictException("The procedure date " + date + " is before the episode's candidacy decision on "
                     + decided.get() + "; a procedure can only be recorded after the decision");
@@ -216,15 +213,19 @@ public class SurgeryService {
         }
     }
 
-    /** The index procedure moves a decided episode through scheduled to operated, and a scheduled one to operated. */
-    private void moveToOperated(EpisodeOfCare episode) {
+    /**
+     * The index procedure moves a decided episode through scheduled to operated, and a scheduled one to
+     * operated, both effective on the day of the operation.
+     */
+    private void moveToOperated(EpisodeOfCare episode, LocalDate operatedOn) {
         EpisodeOfCare current = episode;
         if (current.status() == EpisodeStatus.DECIDED) {
             current = patients.move(current.patientId(), current.id(), EpisodeStatus.SCHEDULED, null, MOVE_REASON,
-                    IfMatch.etag(current.version()));
+                    IfMatch.etag(current.version()), operatedOn);
         }
         if (current.status() == EpisodeStatus.SCHEDULED) {
-            patients.move(current.patientId(), current.id(), EpisodeStatus.OPERATED, null, MOVE_REASON, IfMatch.etag(current.version()));
+            patients.move(current.patientId(), current.id(), EpisodeStatus.OPERATED, null, MOVE_REASON, IfMatch.etag(current.version()),
+                    operatedOn);
         }
     }
 

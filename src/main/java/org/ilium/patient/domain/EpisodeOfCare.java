@@ -1,6 +1,8 @@
 package org.ilium.patient.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +23,8 @@ public record EpisodeOfCare(UUID id, UUID patientId, Side side, EpisodeStatus st
         int lastSeq) {
 
     public static final int REASON_MAX = 1000;
+    /** SI joint fusion as a registry subject starts well after this. */
+    public static final LocalDate EARLIEST_EFFECTIVE = LocalDate.of(1990, 1, 1);
 
     /** The result of a move: the episode as it now stands and the transition that records it. */
     public record Moved(EpisodeOfCare episode, EpisodeTransition transition) {
@@ -35,14 +39,30 @@ public record EpisodeOfCare(UUID id, UUID patientId, Side side, EpisodeStatus st
 
     /** A new episode starts as REFERRED; its referral is the first recorded transition. */
     public static Moved refer(UUID id, UUID patientId, Side side, String reason, Actor by, Instant at) {
-        requireReason(reason, List.of());
+        return refer(id, patientId, side, reason, by, at, null);
+    }
+
+    /** As {@link #refer(UUID, UUID, Side, String, Actor, Instant)}, referred on {@code effectiveOn} (null: the day of {@code at}). */
+    public static Moved refer(UUID id, UUID patientId, Side side, String reason, Actor by, Instant at, LocalDate effectiveOn) {
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate on = effectiveDate(effectiveOn, at, errors);
+        requireReason(reason, errors);
         EpisodeOfCare episode = new EpisodeOfCare(id, patientId, side, EpisodeStatus.REFERRED, null, 1, 1);
         return new Moved(episode, new EpisodeTransition(1, null, EpisodeStatus.REFERRED, null, reason.strip(),
-                by.userId(), by.username(), at));
+                by.userId(), by.username(), at, on));
     }
 
     public Moved moveTo(EpisodeStatus to, Boolean candidateDecision, String reason, Actor by, Instant at) {
+        return moveTo(to, candidateDecision, reason, by, at, null);
+    }
+
+    /**
+     * Moves the episode; {@code effectiveOn} is the clinical date of the move when it is recorded later (null:
+     * the day of {@code at}); it may not lie in the future.
+     */
+    public Moved moveTo(EpisodeStatus to, Boolean candidateDecision, String reason, Actor by, Instant at, LocalDate effectiveOn) {
         List<FieldError> errors = new ArrayList<>();
+        LocalDate on = effectiveDate(effectiveOn, at, errors);
         if (to == EpisodeStatus.DECIDED && candidateDecision == null) {
             errors.add(new FieldError("candidate", "is required when moving to decided: true or false"));
         }
@@ -63,7 +83,7 @@ public record EpisodeOfCare(UUID id, UUID patientId, Side side, EpisodeStatus st
         };
         EpisodeOfCare after = new EpisodeOfCare(id, patientId, side, to, nextCandidate, version + 1, lastSeq + 1);
         return new Moved(after, new EpisodeTransition(lastSeq + 1, status, to, candidateDecision, reason.strip(),
-                by.userId(), by.username(), at));
+                by.userId(), by.username(), at, on));
     }
 
     /** The moves open from here: the pathway's next steps, but no surgery for a non-candidate. */
@@ -73,6 +93,19 @@ public record EpisodeOfCare(UUID id, UUID patientId, Side side, EpisodeStatus st
             next.remove(EpisodeStatus.SCHEDULED);
         }
         return next;
+    }
+
+    /** The clinical date of a move: given, or the UTC day it is recorded; not after the latest date on Earth at {@code at}. */
+    private static LocalDate effectiveDate(LocalDate effectiveOn, Instant at, List<FieldError> errors) {
+        if (effectiveOn == null) {
+            return LocalDate.ofInstant(at, ZoneOffset.UTC);
+        }
+        if (effectiveOn.isAfter(LocalDate.ofInstant(at, ZoneOffset.ofHours(14)))) {
+            errors.add(new FieldError("effectiveOn", "must not be in the future"));
+        } else if (effectiveOn.isBefore(EARLIEST_EFFECTIVE)) {
+            errors.add(new FieldError("effectiveOn", "must be on or after " + EARLIEST_EFFECTIVE));
+        }
+        return effectiveOn;
     }
 
     private static void requireReason(String reason, List<FieldError> errors) {

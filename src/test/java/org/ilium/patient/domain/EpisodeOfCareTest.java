@@ -130,6 +130,22 @@ class EpisodeOfCareTest {
     }
 
     @Test
+    void aMoveHappensOnTheDayItIsRecordedUnlessItsClinicalDateIsGiven() {
+        EpisodeOfCare e = referred();
+        assertThat(e.moveTo(IN_WORKUP, null, "now", SURGEON, NOON).transition().effectiveOn()).isEqualTo(java.time.LocalDate.of(2026, 3, 1));
+        java.time.LocalDate lastYear = java.time.LocalDate.of(2025, 3, 1);
+        EpisodeOfCare.Moved past = e.moveTo(IN_WORKUP, null, "recorded late", SURGEON, NOON, lastYear);
+        assertThat(past.transition().effectiveOn()).isEqualTo(lastYear);
+        assertThat(past.transition().at()).isEqualTo(NOON);
+        // 2026-03-02 already exists at noon UTC east of UTC+12; 2026-03-03 exists nowhere yet
+        assertThat(e.moveTo(IN_WORKUP, null, "kiritimati", SURGEON, NOON, java.time.LocalDate.of(2026, 3, 2)).transition().effectiveOn())
+                .isEqualTo(java.time.LocalDate.of(2026, 3, 2));
+        assertThatThrownBy(() -> e.moveTo(IN_WORKUP, null, "future", SURGEON, NOON, java.time.LocalDate.of(2026, 3, 3)))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        ex -> assertThat(ex.errors()).extracting("field").containsExactly("effectiveOn"));
+    }
+
+    @Test
     void aClosedEpisodeStaysClosed() {
         EpisodeOfCare closed = walk(referred(), CLOSED, null);
         assertThatThrownBy(() -> walk(closed, IN_WORKUP, null))
