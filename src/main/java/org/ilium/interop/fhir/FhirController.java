@@ -181,7 +181,7 @@ class FhirController {
         cs.setFhirVersion(Enumerations.FHIRVersion._4_0_1);
         cs.addFormat("application/fhir+json");
         cs.getSoftware().setName("Ilium");
-        cs.getImplementation().setDescription("Ilium SI joint fusion registry, read-only FHIR R4 facade").setUrl(base);
+        cs.getImplementation().setDescription("Ilium SI joint fusion registry, FHIR R4 facade (read, and import by transaction)").setUrl(base);
         CapabilityStatement.CapabilityStatementRestComponent rest = cs.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
         rest.getSecurity().setDescription("HTTP Basic or session login as for the Ilium API; every answer is limited to the caller's site");
         rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.TRANSACTION)
