@@ -147,6 +147,16 @@ class FhirImportIT {
     }
 
     @Test
+    @Order(3)
+    void theScreeningListNamesThePatientsWithTheirReasons() {
+        IliumInstance.Response list = ilium.admin().get("/api/v1/screening");
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        var items = list.json().get("items");
+        assertThat(items).hasSize(2);
+        assertThat(list.body()).contains("EHR-10001").contains("278860009").contains("M53.3").contains("82423001");
+    }
+
+    @Test
     @Order(4)
     void postFhirTransactionAndSiteIsolation() throws IOException {
         Client other = ilium.secondSite("north", "North Clinic");
