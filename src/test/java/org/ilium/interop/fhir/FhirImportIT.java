@@ -179,4 +179,32 @@ class FhirImportIT {
         assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.body()).contains("Bundle.entry[1]");
     }
+
+    @Test
+    @Order(5)
+    void ndjsonLinesAreImportedOneByOnePatientsFirst(@TempDir Path ndjson) throws IOException {
+        Files.writeString(ndjson.resolve("Observation.ndjson"), String.join("\n",
+                "{\"resourceType\":\"Observation\",\"id\":\"nd-obs-1\",\"status\":\"final\",\"code\":{\"coding\":[{\"system\":"
+                        + "\"http://loinc.org\",\"code\":\"72514-3\"}]},\"subject\":{\"reference\":\"Patient/nd-pat-1\"},"
+                        + "\"effectiveDateTime\":\"2025-02-02\",\"valueQuantity\":{\"value\":8}}",
+                "{not json",
+                "{\"resourceType\":\"Observation\",\"id\":\"nd-obs-2\",\"status\":\"final\",\"code\":{\"coding\":[{\"system\":"
+                        + "\"http://loinc.org\",\"code\":\"8302-2\"}]},\"subject\":{\"reference\":\"Patient/nd-pat-1\"},"
+                        + "\"effectiveDateTime\":\"2025-02-02\",\"valueQuantity\":{\"value\":170}}", ""));
+        Files.writeString(ndjson.resolve("Patient.ndjson"), "{\"resourceType\":\"Patient\",\"id\":\"nd-pat-1\",\"identifier\":"
+                + "[{\"value\":\"ND-1\"}],\"name\":[{\"family\":\"Lines\",\"given\":[\"Nora\"]}],\"birthDate\":\"1961-07-07\"}\n");
+        ImportSummary s = CurrentActor.callAs(actor, () -> {
+            try {
+                return importer.importPaths(List.of(ndjson), null);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(s.toMap().get("stored")).isEqualTo(Map.of("Patient", 1L, "Observation", 1L, "EpisodeOfCare", 1L));
+        assertThat(s.toMap().get("skipped")).isEqualTo(Map.of("Observation", 1L));
+        assertThat(s.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.file()).endsWith("Observation.ndjson");
+            assertThat(r.entry()).isEqualTo("line 2");
+        });
+    }
 }
