@@ -1,6 +1,7 @@
 package org.ilium.interop.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
@@ -23,6 +24,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,10 +44,50 @@ class FhirController {
 
     private final FhirContext fhir;
     private final FhirExport export;
+    private final FhirImport importer;
 
-    FhirController(FhirContext fhir, FhirExport export) {
+    FhirController(FhirContext fhir, FhirExport export, FhirImport importer) {
         this.fhir = fhir;
         this.export = export;
+        this.importer = importer;
+    }
+
+    /**
+     * Imports a transaction (or batch/collection) Bundle into the caller's site, atomically: 200 with an
+     * OperationOutcome of information issues giving the counts, or 400 naming the entry that was refused
+     * (nothing stored). Importing the same Bundle again stores nothing new.
+     */
+    @PostMapping(path = {"", "/"})
+    ResponseEntity<String> transaction(@RequestBody String body) {
+        IBaseResource parsed;
+        try {
+            parsed = fhir.newJsonParser().parseResource(body);
+        } catch (DataFormatException e) {
+            return outcome(HttpStatus.BAD_REQUEST, OperationOutcome.IssueType.STRUCTURE, "Not a FHIR JSON resource: " + e.getMessage());
+        }
+        if (!(parsed instanceof Bundle bundle)) {
+            return outcome(HttpStatus.BAD_REQUEST, OperationOutcome.IssueType.INVALID, "POST /fhir takes a transaction Bundle");
+        }
+        ImportSummary summary;
+        try {
+            summary = importer.importBundle(bundle, null);
+        } catch (FhirImport.RejectedEntry e) {
+            OperationOutcome oo = new OperationOutcome();
+            OperationOutcome.OperationOutcomeIssueComponent issue = oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                    .setCode(OperationOutcome.IssueType.PROCESSING).setDiagnostics((e.entry == null ? "" : e.entry + ": ") + e.getMessage());
+            if (e.entry != null && e.entry.startsWith("entry[")) {
+                issue.addExpression("Bundle." + e.entry.substring(0, e.entry.indexOf(']') + 1));
+            }
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(FHIR_JSON).body(write(oo));
+        }
+        OperationOutcome oo = new OperationOutcome();
+        summary.toMap().forEach((k, v) -> {
+            if (!"rejected".equals(k) && !"seconds".equals(k)) {
+                oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION).setCode(OperationOutcome.IssueType.INFORMATIONAL)
+                        .setDiagnostics(k + ": " + v);
+            }
+        });
+        return ok(oo);
     }
 
     @GetMapping("/metadata")
@@ -138,9 +181,11 @@ class FhirController {
         cs.setFhirVersion(Enumerations.FHIRVersion._4_0_1);
         cs.addFormat("application/fhir+json");
         cs.getSoftware().setName("Ilium");
-        cs.getImplementation().setDescription("Ilium SI joint fusion registry, read-only FHIR R4 facade").setUrl(base);
+        cs.getImplementation().setDescription("Ilium SI joint fusion registry, FHIR R4 facade (read, and import by transaction)").setUrl(base);
         CapabilityStatement.CapabilityStatementRestComponent rest = cs.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
         rest.getSecurity().setDescription("HTTP Basic or session login as for the Ilium API; every answer is limited to the caller's site");
+        rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.TRANSACTION)
+                .setDocumentation("import (docs/fhir-import.md): Patient, Condition, Observation, MedicationRequest, MedicationStatement, Procedure");
         CapabilityStatement.CapabilityStatementRestResourceComponent patient = rest.addResource().setType("Patient");
         patient.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
         patient.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);

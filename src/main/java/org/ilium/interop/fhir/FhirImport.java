@@ -1,0 +1,686 @@
+package org.ilium.interop.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Type;
+import org.ilium.patient.PatientSearch;
+import org.ilium.patient.PatientService;
+import org.ilium.patient.domain.PatientDetails;
+import org.ilium.patient.domain.Sex;
+import org.ilium.patient.domain.Side;
+import org.ilium.shared.CurrentActor;
+import org.ilium.shared.FieldError;
+import org.ilium.shared.InvalidInputException;
+import org.ilium.shared.web.JsonInput;
+import org.ilium.workup.WorkupReader;
+import org.ilium.workup.WorkupService;
+import org.ilium.workup.WorkupWriter;
+import org.ilium.workup.domain.ConservativeCare;
+import org.ilium.workup.domain.PainScore;
+import org.ilium.workup.domain.RiskFactor;
+import org.ilium.workup.domain.WorkupItem;
+import org.ilium.workup.domain.WorkupKind;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Imports FHIR R4 data into the caller's site (docs/fhir-import.md). One transaction per Bundle (per NDJSON
+ * line when the line is a single resource): a Bundle with a bad entry is rejected whole and the import goes on.
+ * Idempotent through the ledger (V6), written in the same transaction as the data it records. Inputs are
+ * parsed one Bundle or one line at a time. Work-up data goes through {@link WorkupService#record} after the
+ * API's own reader has checked it.
+ */
+@Service
+public class FhirImport {
+    static final String SOURCE = "urn:ilium:fhir-import";
+    static final String SCREENING_REASON = "imported for SIJ screening";
+    private static final String EHR = "ehr_import";
+    private static final String ILIUM = "urn:ilium";
+
+    private final FhirContext fhir;
+    private final PatientService patients;
+    private final WorkupService workup;
+    private final FhirImportRepository repository;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+
+    FhirImport(FhirContext fhir, PatientService patients, WorkupService workup, FhirImportRepository repository, TransactionTemplate tx,
+            ObjectMapper json) {
+        this.fhir = fhir;
+        this.patients = patients;
+        this.workup = workup;
+        this.repository = repository;
+        this.tx = tx;
+        this.json = json;
+    }
+
+    /** Thrown for an entry that makes its Bundle unacceptable; the Bundle's transaction rolls back. */
+    static final class RejectedEntry extends RuntimeException {
+        final String entry;
+
+        RejectedEntry(String entry, String reason) {
+            super(reason);
+            this.entry = entry;
+        }
+    }
+
+    /** Progress after each unit: files done, files in all, bytes done, bytes in all, summary so far. */
+    public interface Progress {
+        void update(int filesDone, int files, long bytesDone, long bytes, ImportSummary summary);
+    }
+
+    /** Files and folders (walked, sorted; Patient NDJSON files first) of .json, .ndjson and their .gz. */
+    public ImportSummary importPaths(List<Path> paths, Progress progress) throws IOException {
+        long t0 = System.nanoTime();
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    walk.filter(Files::isRegularFile).filter(FhirImport::importable).sorted(Comparator.comparing(Path::toString))
+                            .forEach(files::add);
+                }
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                throw new IOException("No such file or folder: " + p);
+            }
+        }
+        // patients before what refers to them (NDJSON exports name files by type)
+        files.sort(Comparator.comparing(f -> f.getFileName().toString().startsWith("Patient") ? 0 : 1));
+        long bytes = 0;
+        for (Path f : files) {
+            bytes += Files.size(f);
+        }
+        ImportSummary summary = new ImportSummary();
+        long done = 0;
+        for (int i = 0; i < files.size(); i++) {
+            Path f = files.get(i);
+            importFile(f, summary);
+            done += Files.size(f);
+            summary.seconds = (System.nanoTime() - t0) / 1e9;
+            if (progress != null) {
+                progress.update(i + 1, files.size(), done, bytes, summary);
+            }
+        }
+        summary.seconds = (System.nanoTime() - t0) / 1e9;
+        return summary;
+    }
+
+    private static boolean importable(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".json") || n.endsWith(".ndjson") || n.endsWith(".json.gz") || n.endsWith(".ndjson.gz");
+    }
+
+    private void importFile(Path file, ImportSummary summary) throws IOException {
+        String name = file.toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        boolean ndjson = lower.endsWith(".ndjson") || lower.endsWith(".ndjson.gz");
+        try (InputStream raw = Files.newInputStream(file);
+                InputStream in = lower.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            IParser parser = fhir.newJsonParser();
+            if (!ndjson) {
+                IBaseResource resource;
+                try {
+                    resource = parser.parseResource(reader);
+                } catch (DataFormatException e) {
+                    summary.rejected.add(new ImportSummary.Rejection(name, null, "not a FHIR JSON resource: " + e.getMessage()));
+                    return;
+                }
+                importUnit((Resource) resource, name, null, summary);
+                return;
+            }
+            BufferedReader lines = new BufferedReader(reader, 1 << 16);
+            String line;
+            int number = 0;
+            while ((line = lines.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                Resource resource;
+                try {
+                    resource = (Resource) parser.parseResource(line);
+                } catch (DataFormatException e) {
+                    summary.rejected.add(new ImportSummary.Rejection(name, "line " + number, "not a FHIR JSON resource: " + e.getMessage()));
+                    continue;
+                }
+                importUnit(resource, name, "line " + number, summary);
+            }
+        }
+    }
+
+    /** A Bundle, or a single resource (an NDJSON line) as a Bundle of one entry; rejections are added to the summary. */
+    private void importUnit(Resource resource, String file, String line, ImportSummary summary) {
+        Bundle bundle;
+        if (resource instanceof Bundle b) {
+            bundle = b;
+        } else {
+            bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+            bundle.addEntry().setResource(resource);
+        }
+        try {
+            summary.addAll(importBundle(bundle, line));
+        } catch (RejectedEntry e) {
+            summary.rejected.add(new ImportSummary.Rejection(file, e.entry, e.getMessage()));
+        }
+    }
+
+    /**
+     * One Bundle in one transaction; throws {@link RejectedEntry} (nothing stored) when an entry cannot be
+     * imported. {@code where} prefixes entry names (an NDJSON line).
+     */
+    public ImportSummary importBundle(Bundle bundle, String where) {
+        CurrentActor.require();
+        Bundle.BundleType type = bundle.getType();
+        if (type != Bundle.BundleType.TRANSACTION && type != Bundle.BundleType.BATCH && type != Bundle.BundleType.COLLECTION
+                && type != Bundle.BundleType.SEARCHSET) {
+            throw new RejectedEntry(where, "Bundle.type must be transaction, batch, collection or searchset, not " + type);
+        }
+        return tx.execute(status -> {
+            Unit unit = new Unit(bundle, where);
+            unit.run();
+            return unit.summary;
+        });
+    }
+
+    /** The work of one Bundle. */
+    private final class Unit {
+        final Bundle bundle;
+        final String where;
+        final ImportSummary summary = new ImportSummary();
+        final Map<String, Resource> byReference = new HashMap<>();
+        final Map<UUID, UUID> screeningEpisodes = new HashMap<>();
+        int index;
+
+        Unit(Bundle bundle, String where) {
+            this.bundle = bundle;
+            this.where = where;
+            summary.bundles = 1;
+        }
+
+        void run() {
+            List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
+            for (Bundle.BundleEntryComponent e : entries) {
+                Resource r = e.getResource();
+                if (r != null) {
+                    if (e.hasFullUrl()) {
+                        byReference.put(e.getFullUrl(), r);
+                    }
+                    if (r.hasIdElement() && r.getIdElement().hasIdPart()) {
+                        byReference.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), r);
+                    }
+                }
+            }
+            // patients first, so that the rest can refer to them whatever the order of the entries
+            for (int pass = 0; pass < 2; pass++) {
+                for (index = 0; index < entries.size(); index++) {
+                    Bundle.BundleEntryComponent e = entries.get(index);
+                    Resource r = e.getResource();
+                    boolean isPatient = r instanceof org.hl7.fhir.r4.model.Patient;
+                    if ((pass == 0) != isPatient) {
+                        continue;
+                    }
+                    if (r == null) {
+                        if (pass == 1) {
+                            ImportSummary.add(summary.skipped, "(no resource)");
+                        }
+                        continue;
+                    }
+                    if (e.hasRequest() && e.getRequest().getMethod() == Bundle.HTTPVerb.DELETE) {
+                        ImportSummary.add(summary.read, r.fhirType());
+                        ImportSummary.add(summary.skipped, r.fhirType());
+                        continue;
+                    }
+                    entry(e, r);
+                }
+            }
+        }
+
+        String entryName(Resource r) {
+            String name = "entry[" + index + "] " + r.fhirType() + (r.getIdElement().hasIdPart() ? "/" + plainId(r.getIdElement().getIdPart()) : "");
+            return where == null ? name : where + " " + name;
+        }
+
+        RejectedEntry reject(Resource r, String reason) {
+            return new RejectedEntry(entryName(r), reason);
+        }
+
+        void entry(Bundle.BundleEntryComponent e, Resource r) {
+            String type = r.fhirType();
+            ImportSummary.add(summary.read, type);
+            try {
+                boolean kept;
+                if (r instanceof org.hl7.fhir.r4.model.Patient p) {
+                    kept = patient(e, p);
+                } else if (r instanceof Condition c) {
+                    kept = condition(e, c);
+                } else if (r instanceof Observation o) {
+                    kept = observation(e, o);
+                } else if (r instanceof MedicationRequest m) {
+                    kept = medication(e, m, m.getSubject(), m.getMedication(),
+                            m.getStatus() == MedicationRequest.MedicationRequestStatus.ENTEREDINERROR, date(m.getAuthoredOnElement()), null);
+                } else if (r instanceof MedicationStatement m) {
+                    kept = medication(e, m, m.getSubject(), m.getMedication(),
+                            m.getStatus() == MedicationStatement.MedicationStatementStatus.ENTEREDINERROR, start(m.getEffective()), end(m.getEffective()));
+                } else if (r instanceof Procedure p) {
+                    kept = procedure(e, p);
+                } else {
+                    kept = false;
+                }
+                if (!kept) {
+                    ImportSummary.add(summary.skipped, type);
+                }
+            } catch (RejectedEntry x) {
+                throw x;
+            } catch (InvalidInputException x) {
+                throw reject(r, x.errors().stream().map(f -> f.field() + " " + f.message()).toList().toString());
+            } catch (RuntimeException x) {
+                throw reject(r, x.getClass().getSimpleName() + ": " + x.getMessage());
+            }
+        }
+
+        String resourceId(Bundle.BundleEntryComponent e, Resource r) {
+            if (r.getIdElement().hasIdPart()) {
+                return plainId(r.getIdElement().getIdPart());
+            }
+            if (e.hasFullUrl()) {
+                String url = e.getFullUrl();
+                return url.startsWith("urn:uuid:") ? url.substring(9) : url;
+            }
+            throw reject(r, "has neither an id nor a fullUrl, so a re-run could not recognise it");
+        }
+
+        String source(Resource r) {
+            return r.getMeta().hasSource() ? r.getMeta().getSource() : SOURCE;
+        }
+
+        /** True when the ledger already holds the resource: counted as unchanged. */
+        boolean seen(Bundle.BundleEntryComponent e, Resource r) {
+            if (repository.ledger(source(r), r.fhirType(), resourceId(e, r)).isPresent()) {
+                ImportSummary.add(summary.unchanged, r.fhirType());
+                return true;
+            }
+            return false;
+        }
+
+        void stored(Bundle.BundleEntryComponent e, Resource r, UUID iliumId) {
+            repository.record(source(r), r.fhirType(), resourceId(e, r), iliumId);
+            ImportSummary.add(summary.stored, r.fhirType());
+        }
+
+        boolean patient(Bundle.BundleEntryComponent e, org.hl7.fhir.r4.model.Patient p) {
+            summary.patients++;
+            if (seen(e, p)) {
+                return true;
+            }
+            PatientDetails details = details(e, p);
+            // conditional create: a patient of the site with the same MRN is the same patient
+            UUID id = patients.search(new PatientSearch(details.mrn(), null, null), 0, 1).items().stream().findFirst()
+                    .map(x -> x.id()).orElse(null);
+            if (id == null) {
+                id = patients.register(details).id();
+            }
+            stored(e, p, id);
+            return true;
+        }
+
+        PatientDetails details(Bundle.BundleEntryComponent e, org.hl7.fhir.r4.model.Patient p) {
+            String mrn = null;
+            for (Identifier i : p.getIdentifier()) {
+                if (i.hasValue() && i.getType().getCoding().stream().anyMatch(c -> "MR".equals(c.getCode()))) {
+                    mrn = i.getValue();
+                    break;
+                }
+            }
+            if (mrn == null) {
+                mrn = p.getIdentifier().stream().filter(Identifier::hasValue).map(Identifier::getValue).findFirst().orElse(resourceId(e, p));
+            }
+            HumanName name = p.getName().stream().filter(n -> n.getUse() == HumanName.NameUse.OFFICIAL).findFirst()
+                    .orElse(p.getName().isEmpty() ? new HumanName() : p.getNameFirstRep());
+            String given = name.getGiven().isEmpty() ? null : String.join(" ", name.getGiven().stream().map(Object::toString).toList());
+            String family = name.getFamily();
+            if (given == null || family == null || !p.hasBirthDate()) {
+                throw reject(p, "a patient needs a given name, a family name and a birth date");
+            }
+            LocalDate birth = LocalDate.parse(p.getBirthDateElement().getValueAsString().substring(0, 10));
+            Sex sex = switch (p.hasGender() ? p.getGender() : org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.UNKNOWN) {
+                case FEMALE -> Sex.FEMALE;
+                case MALE -> Sex.MALE;
+                case OTHER -> Sex.OTHER;
+                default -> Sex.UNKNOWN;
+            };
+            String phone = telecom(p, ContactPoint.ContactPointSystem.PHONE);
+            String email = telecom(p, ContactPoint.ContactPointSystem.EMAIL);
+            PatientDetails details = new PatientDetails(mrn, given, family, birth, sex, email, phone);
+            List<FieldError> errors = details.check(patients.latestToday());
+            // a telecom the registry cannot take is left out; anything else rejects the Bundle
+            if (errors.stream().anyMatch(f -> f.field().equals("phone") || f.field().equals("email"))) {
+                details = new PatientDetails(mrn, given, family, birth, sex,
+                        errors.stream().anyMatch(f -> f.field().equals("email")) ? null : email,
+                        errors.stream().anyMatch(f -> f.field().equals("phone")) ? null : phone);
+                errors = details.check(patients.latestToday());
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException(errors);
+            }
+            return details;
+        }
+
+        String telecom(org.hl7.fhir.r4.model.Patient p, ContactPoint.ContactPointSystem system) {
+            return p.getTelecom().stream().filter(t -> t.getSystem() == system && t.hasValue()).map(ContactPoint::getValue).findFirst()
+                    .orElse(null);
+        }
+
+        /** The Ilium patient a resource is about: imported earlier in this Bundle or in an earlier one. */
+        UUID subject(Resource r, Reference ref) {
+            String id = referencedId(ref);
+            if (id == null) {
+                throw reject(r, "names no patient (subject)");
+            }
+            Resource inBundle = byReference.get(ref.getReference());
+            String source = inBundle != null ? source(inBundle) : SOURCE;
+            Optional<Optional<UUID>> found = repository.ledger(source, "Patient", id);
+            if (found.isEmpty() || found.get().isEmpty()) {
+                throw reject(r, "refers to patient " + ref.getReference() + ", which is neither in this Bundle nor imported before");
+            }
+            return found.get().get();
+        }
+
+        String referencedId(Reference ref) {
+            if (ref == null || !ref.hasReference()) {
+                return null;
+            }
+            String s = ref.getReference();
+            if (s.startsWith("urn:uuid:")) {
+                return s.substring(9);
+            }
+            Resource inBundle = byReference.get(s);
+            if (inBundle != null && inBundle.getIdElement().hasIdPart()) {
+                return plainId(inBundle.getIdElement().getIdPart());
+            }
+            int slash = s.lastIndexOf('/');
+            return slash >= 0 ? s.substring(slash + 1) : s;
+        }
+
+        UUID screeningEpisode(UUID patient) {
+            UUID known = screeningEpisodes.get(patient);
+            if (known != null) {
+                return known;
+            }
+            Optional<Optional<UUID>> found = repository.ledger(ILIUM, "ScreeningEpisode", patient.toString());
+            UUID episode;
+            if (found.isPresent() && found.get().isPresent()) {
+                episode = found.get().get();
+            } else {
+                // the side is not known from EHR data; bilateral until the work-up says otherwise
+                episode = patients.openEpisode(patient, Side.BILATERAL, SCREENING_REASON).id();
+                repository.record(ILIUM, "ScreeningEpisode", patient.toString(), episode);
+                ImportSummary.add(summary.stored, "EpisodeOfCare");
+            }
+            screeningEpisodes.put(patient, episode);
+            return episode;
+        }
+
+        void record(Bundle.BundleEntryComponent e, Resource r, UUID patient, WorkupItem item) {
+            check(item);
+            UUID id = workup.record(screeningEpisode(patient), item).id();
+            stored(e, r, id);
+        }
+
+        boolean condition(Bundle.BundleEntryComponent e, Condition c) {
+            Coding match = null;
+            boolean lowBack = false;
+            for (Coding coding : c.getCode().getCoding()) {
+                if (Fhir.SNOMED.equals(coding.getSystem()) && ImportCodes.SNOMED_SCREEN.contains(coding.getCode())) {
+                    match = coding;
+                    lowBack |= ImportCodes.SNOMED_LOW_BACK.contains(coding.getCode());
+                } else if (ImportCodes.isIcd10(coding.getSystem()) && coding.getCode() != null
+                        && ImportCodes.ICD10_SCREEN.contains(coding.getCode().toUpperCase(Locale.ROOT))) {
+                    match = coding;
+                    lowBack = true;
+                }
+            }
+            if (match == null || isCode(c.getVerificationStatus(), "entered-in-error", "refuted")) {
+                return false;
+            }
+            UUID patient = subject(c, c.getSubject());
+            if (lowBack) {
+                summary.lowBackPain.add(patient);
+            }
+            if (seen(e, c)) {
+                return true;
+            }
+            UUID id = UUID.randomUUID();
+            repository.addProblem(id, patient, "condition", match.getSystem(), match.getCode(), display(match, c.getCode()),
+                    c.hasOnsetDateTimeType() ? date(c.getOnsetDateTimeType()) : date(c.getRecordedDateElement()),
+                    c.hasAbatementDateTimeType() ? date(c.getAbatementDateTimeType()) : null, true);
+            screeningEpisode(patient);
+            stored(e, c, id);
+            return true;
+        }
+
+        boolean observation(Bundle.BundleEntryComponent e, Observation o) {
+            String loinc = o.getCode().getCoding().stream().filter(c -> Fhir.LOINC.equals(c.getSystem())).map(Coding::getCode)
+                    .filter(c -> c != null && (c.equals(ImportCodes.PAIN_NRS) || c.equals(ImportCodes.SMOKING) || c.equals(ImportCodes.BMI)))
+                    .findFirst().orElse(null);
+            if (loinc == null || o.getStatus() == Observation.ObservationStatus.ENTEREDINERROR
+                    || o.getStatus() == Observation.ObservationStatus.CANCELLED) {
+                return false;
+            }
+            LocalDate date = o.hasEffectiveDateTimeType() ? date(o.getEffectiveDateTimeType())
+                    : o.hasEffectivePeriod() ? date(o.getEffectivePeriod().getStartElement()) : date(o.getIssuedElement().getValue() == null ? null
+                    : new org.hl7.fhir.r4.model.DateTimeType(o.getIssued()));
+            if (date == null) {
+                throw reject(o, "has no effective date");
+            }
+            WorkupItem item;
+            switch (loinc) {
+                case ImportCodes.PAIN_NRS -> {
+                    if (!o.hasValueQuantity() || !o.getValueQuantity().hasValue()) {
+                        return false;
+                    }
+                    double v = o.getValueQuantity().getValue().doubleValue();
+                    if (v != Math.rint(v)) {
+                        throw reject(o, "pain NRS must be a whole number 0-10, not " + v);
+                    }
+                    item = new PainScore(null, date, null, EHR, (int) v, null, null, java.util.Set.of());
+                }
+                case ImportCodes.SMOKING -> {
+                    String status = o.hasValueCodeableConcept() ? o.getValueCodeableConcept().getCoding().stream()
+                            .map(c -> ImportCodes.SMOKING_STATUS.get(c.getCode())).filter(s -> s != null).findFirst().orElse(null) : null;
+                    if (status == null) {
+                        return false;
+                    }
+                    UUID patient = subject(o, o.getSubject());
+                    summary.smoking(patient, date.toString(), status);
+                    item = new RiskFactor(null, date, null, EHR, RiskFactor.Type.SMOKING_STATUS, null, null, status, null);
+                }
+                default -> {
+                    if (!o.hasValueQuantity() || !o.getValueQuantity().hasValue()) {
+                        return false;
+                    }
+                    double bmi = Math.round(o.getValueQuantity().getValue().doubleValue() * 100) / 100.0;
+                    item = new RiskFactor(null, date, null, EHR, RiskFactor.Type.BMI, null, bmi, null, null);
+                }
+            }
+            UUID patient = subject(o, o.getSubject());
+            if (seen(e, o)) {
+                return true;
+            }
+            record(e, o, patient, item);
+            return true;
+        }
+
+        boolean medication(Bundle.BundleEntryComponent e, Resource r, Reference subject, Type medication, boolean enteredInError,
+                LocalDate start, LocalDate end) {
+            CodeableConcept code = null;
+            if (medication instanceof CodeableConcept cc) {
+                code = cc;
+            } else if (medication instanceof Reference ref && byReference.get(ref.getReference()) instanceof Medication m) {
+                code = m.getCode();
+            }
+            if (code == null || enteredInError) {
+                return false;
+            }
+            String ingredient = null;
+            Coding named = null;
+            for (Coding c : code.getCoding()) {
+                String found = ImportCodes.opioid(ImportCodes.RXNORM.equals(c.getSystem()) ? c.getCode() : null, c.getDisplay());
+                if (found != null) {
+                    ingredient = found;
+                    named = c;
+                    break;
+                }
+            }
+            if (ingredient == null) {
+                ingredient = ImportCodes.opioid(null, code.getText());
+            }
+            if (ingredient == null) {
+                return false;
+            }
+            if (r instanceof MedicationRequest m && m.hasDispenseRequest() && m.getDispenseRequest().hasValidityPeriod()) {
+                Period p = m.getDispenseRequest().getValidityPeriod();
+                start = start != null ? start : date(p.getStartElement());
+                end = date(p.getEndElement());
+            }
+            if (start == null) {
+                throw reject(r, "an opioid without a date");
+            }
+            UUID patient = subject(r, subject);
+            summary.opioidExposed.add(patient);
+            if (seen(e, r)) {
+                return true;
+            }
+            String what = named != null ? "RxNorm " + named.getCode() + " " + (named.hasDisplay() ? named.getDisplay() : "")
+                    : code.getText();
+            String detail = ("opioid: " + ingredient + " (" + r.fhirType() + ", " + what.trim() + ")");
+            if (detail.length() > 500) {
+                detail = detail.substring(0, 500);
+            }
+            if (end != null && end.isBefore(start)) {
+                end = start;
+            }
+            record(e, r, patient, new ConservativeCare(null, start, null, EHR, ConservativeCare.Type.MEDICATION, start, end,
+                    ConservativeCare.Result.ONGOING, detail));
+            return true;
+        }
+
+        boolean procedure(Bundle.BundleEntryComponent e, Procedure p) {
+            ImportCodes.ProcedureKind kind = null;
+            Coding match = null;
+            for (Coding c : p.getCode().getCoding()) {
+                kind = ImportCodes.procedure(c.getSystem(), c.getCode(), c.getDisplay());
+                if (kind != null) {
+                    match = c;
+                    break;
+                }
+            }
+            if (kind == null || p.getStatus() == Procedure.ProcedureStatus.ENTEREDINERROR
+                    || p.getStatus() == Procedure.ProcedureStatus.NOTDONE) {
+                return false;
+            }
+            LocalDate date = p.hasPerformedDateTimeType() ? date(p.getPerformedDateTimeType())
+                    : p.hasPerformedPeriod() ? date(p.getPerformedPeriod().getStartElement()) : null;
+            UUID patient = subject(p, p.getSubject());
+            if (seen(e, p)) {
+                return true;
+            }
+            UUID id = UUID.randomUUID();
+            repository.addProblem(id, patient, "procedure", match.getSystem(), match.getCode(), display(match, p.getCode()), date, null, false);
+            if (kind == ImportCodes.ProcedureKind.LUMBAR_FUSION && date != null) {
+                check(new RiskFactor(null, date, null, EHR, RiskFactor.Type.PRIOR_LUMBAR_FUSION, true, null, null, display(match, p.getCode())));
+                workup.record(screeningEpisode(patient), new RiskFactor(null, date, null, EHR, RiskFactor.Type.PRIOR_LUMBAR_FUSION, true, null,
+                        null, truncate(display(match, p.getCode()))));
+            }
+            stored(e, p, id);
+            return true;
+        }
+
+        /** The API's own reading of a work-up record: what it would refuse, the import refuses too. */
+        void check(WorkupItem item) {
+            JsonInput in = JsonInput.of(json.valueToTree(WorkupWriter.write(item)), "");
+            WorkupReader.read(WorkupKind.of(item), in, new WorkupReader.Context(null, CurrentActor.require().username(), workup.latestToday()));
+            in.finish();
+        }
+    }
+
+    /** HAPI gives an entry's resource the id of its fullUrl (urn:uuid:...); the ledger keeps the bare id. */
+    static String plainId(String id) {
+        return id.startsWith("urn:uuid:") ? id.substring(9) : id;
+    }
+
+    static String truncate(String s) {
+        return s == null || s.length() <= 500 ? s : s.substring(0, 500);
+    }
+
+    static String display(Coding c, CodeableConcept cc) {
+        return truncate(c.hasDisplay() ? c.getDisplay() : cc.getText());
+    }
+
+    static boolean isCode(CodeableConcept cc, String... codes) {
+        return cc != null && cc.getCoding().stream().anyMatch(c -> List.of(codes).contains(c.getCode()));
+    }
+
+    static LocalDate date(BaseDateTimeType t) {
+        if (t == null || t.getValue() == null) {
+            return null;
+        }
+        String s = t.getValueAsString();
+        if (s.length() >= 10) {
+            return LocalDate.parse(s.substring(0, 10));
+        }
+        return t.getValue().toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    static LocalDate start(Type effective) {
+        if (effective instanceof Period p) {
+            return date(p.getStartElement());
+        }
+        return effective instanceof BaseDateTimeType d ? date(d) : null;
+    }
+
+    static LocalDate end(Type effective) {
+        return effective instanceof Period p ? date(p.getEndElement()) : null;
+    }
+}
