@@ -25,6 +25,7 @@ import org.ilium.notify.ReminderPlanner;
 import org.ilium.testing.IliumInstance;
 import org.ilium.testing.IliumInstance.Client;
 import org.ilium.testing.IliumInstance.Response;
+import org.ilium.testing.Procedures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class PatientJourneyIT {
         }
 
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        Response procedure = admin.post("/api/v1/episodes/" + episodeId + "/procedures", toJson(procedure(today)));
+        Response procedure = admin.post("/api/v1/episodes/" + episodeId + "/procedures", toJson(Procedures.misLateral(today)));
         assertThat(procedure.status()).as(procedure.body()).isEqualTo(201);
         JsonNode schedule = admin.get("/api/v1/episodes/" + episodeId + "/follow-up").json();
         assertThat(schedule.toString()).as("the operation started the schedule").contains(today, "baseline", "5y");
@@ -146,9 +147,9 @@ class PatientJourneyIT {
             assertThat(moved.status()).as(moved.body()).isEqualTo(200);
             etag = moved.header("ETag");
         }
-        Response tooEarly = admin.post("/api/v1/episodes/" + episodeId + "/procedures", toJson(procedure(today.minusMonths(3).toString())));
+        Response tooEarly = admin.post("/api/v1/episodes/" + episodeId + "/procedures", toJson(Procedures.misLateral(today.minusMonths(3).toString())));
         assertThat(tooEarly.status()).as("not before the decision").isEqualTo(409);
-        Response procedure = admin.post("/api/v1/episodes/" + episodeId + "/procedures", toJson(procedure(today.minusDays(20).toString())));
+        Response procedure = admin.post("/api/v1/episodes/" + episodeId + "/procedures", toJson(Procedures.misLateral(today.minusDays(20).toString())));
         assertThat(procedure.status()).as(procedure.body()).isEqualTo(201);
         JsonNode history = admin.get(opened.header("Location") + "/transitions").json();
         assertThat(history.get(0).path("effectiveOn").stringValue()).isEqualTo(today.minusMonths(6).toString());
@@ -157,7 +158,7 @@ class PatientJourneyIT {
         assertThat(admin.get("/api/v1/episodes/" + episodeId + "/follow-up").json().path("surgeryDate").stringValue())
                 .isEqualTo(today.minusDays(20).toString());
 
-        Response corrected = admin.put(procedure.header("Location"), toJson(procedure(today.minusDays(10).toString())), procedure.header("ETag"));
+        Response corrected = admin.put(procedure.header("Location"), toJson(Procedures.misLateral(today.minusDays(10).toString())), procedure.header("ETag"));
         assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
         assertThat(admin.get("/api/v1/episodes/" + episodeId + "/follow-up").json().path("surgeryDate").stringValue())
                 .isEqualTo(today.minusDays(10).toString());
@@ -178,24 +179,5 @@ class PatientJourneyIT {
         fields.forEach((k, v) -> form.append(form.isEmpty() ? "" : "&").append(k).append('=')
                 .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return browser.sendBytes("POST", page, form.toString().getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
-    }
-
-    private static Map<String, Object> procedure(String date) {
-        Map<String, Object> implant = new LinkedHashMap<>();
-        implant.put("manufacturer", "SI-BONE");
-        implant.put("model", "iFuse-3D");
-        implant.put("count", 3);
-        implant.put("sizes", List.of("7.0x45", "7.0x40", "7.0x35"));
-        implant.put("transfixing", true);
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("date", date);
-        p.put("surgeon", "Dr. Ada Stone");
-        p.put("side", "left");
-        p.put("approach", "mis_lateral_transiliac");
-        p.put("implants", List.of(implant));
-        p.put("anaesthesia", "general");
-        p.put("siteOfService", "ambulatory_surgery_center");
-        p.put("cpt", "27279");
-        return p;
     }
 }

@@ -32,6 +32,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.ilium.testing.IliumInstance;
 import org.ilium.testing.IliumInstance.Client;
 import org.ilium.testing.IliumInstance.Response;
+import org.ilium.testing.Procedures;
 import org.ilium.testing.Workups;
 import org.ilium.workup.domain.WorkupKind;
 import org.junit.jupiter.api.AfterAll;
@@ -73,7 +74,7 @@ class FhirExportIT {
         admin.send("POST", opened.header("Location") + "/transitions", "{\"to\":\"decided\",\"candidate\":true,\"reason\":\"meets NASS 2015\"}",
                 "If-Match", etag);
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        Response procedure = admin.post("/api/v1/episodes/" + episodeId + "/procedures", toJson(procedure(today)));
+        Response procedure = admin.post("/api/v1/episodes/" + episodeId + "/procedures", toJson(Procedures.misLateral(today)));
         assertThat(procedure.status()).as(procedure.body()).isEqualTo(201);
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("code", "trochanteric_bursitis");
@@ -217,25 +218,5 @@ class FhirExportIT {
     private static String response(String instrument, String timepoint, String collectedOn, String answers) {
         return "{\"instrument\":\"" + instrument + "\"," + (timepoint == null ? "" : "\"timepoint\":\"" + timepoint + "\",")
                 + "\"collectedOn\":\"" + collectedOn + "\",\"answers\":" + answers + "}";
-    }
-
-    private static Map<String, Object> procedure(String date) {
-        Map<String, Object> implant = new LinkedHashMap<>();
-        implant.put("manufacturer", "SI-BONE");
-        implant.put("model", "iFuse-3D");
-        implant.put("count", 3);
-        implant.put("sizes", List.of("7.0x45", "7.0x40", "7.0x35"));
-        implant.put("udi", "(01)00845854001234(17)291231(10)LOT42");
-        implant.put("transfixing", true);
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("date", date);
-        p.put("surgeon", "Dr. Ada Stone");
-        p.put("side", "left");
-        p.put("approach", "mis_lateral_transiliac");
-        p.put("implants", List.of(implant));
-        p.put("anaesthesia", "general");
-        p.put("siteOfService", "ambulatory_surgery_center");
-        p.put("cpt", "27279");
-        return p;
     }
 }
