@@ -45,11 +45,90 @@ class FhirController {
     private final FhirContext fhir;
     private final FhirExport export;
     private final FhirImport importer;
+    private final BulkExport bulk;
+    private final tools.jackson.databind.ObjectMapper json;
 
-    FhirController(FhirContext fhir, FhirExport export, FhirImport importer) {
+    FhirController(FhirContext fhir, FhirExport export, FhirImport importer, BulkExport bulk, tools.jackson.databind.ObjectMapper json) {
         this.fhir = fhir;
         this.export = export;
         this.importer = importer;
+        this.bulk = bulk;
+        this.json = json;
+    }
+
+    /**
+     * Bulk Data kick-off (system and patient level alike: every patient of the caller's site): 202 with the status URL
+     * in Content-Location. Needs {@code Prefer: respond-async}; {@code _type} limits the types, {@code _since} is an instant.
+     */
+    @GetMapping({"/$export", "/Patient/$export"})
+    ResponseEntity<String> bulkExport(@org.springframework.web.bind.annotation.RequestHeader(name = "Prefer", required = false) String prefer,
+            @RequestParam(name = "_type", required = false) String type, @RequestParam(name = "_since", required = false) String since,
+            @RequestParam(name = "_outputFormat", required = false) String outputFormat) {
+        if (prefer == null || !prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async")) {
+            throw new InvalidInputException("Prefer", "the Bulk Data kick-off needs the header Prefer: respond-async");
+        }
+        if (outputFormat != null && !List.of("application/fhir+ndjson", "application/ndjson", "ndjson").contains(outputFormat)) {
+            throw new InvalidInputException("_outputFormat", "only application/fhir+ndjson is supported");
+        }
+        java.time.Instant sinceInstant = null;
+        if (since != null && !since.isBlank()) {
+            try {
+                sinceInstant = new org.hl7.fhir.r4.model.InstantType(since.strip()).getValue().toInstant();
+            } catch (RuntimeException e) {
+                throw new InvalidInputException("_since", "must be a FHIR instant such as 2026-01-01T00:00:00Z");
+            }
+        }
+        String request = ServletUriComponentsBuilder.fromCurrentRequest().toUriString();
+        BulkExport.Job job = bulk.start(request, BulkExport.types(type), sinceInstant);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).header("Content-Location", base() + "/$export-status/" + job.id()).build();
+    }
+
+    /** 202 with X-Progress while the job runs, 200 with the manifest when done, 500 with an OperationOutcome if it failed. */
+    @GetMapping("/$export-status/{id}")
+    ResponseEntity<String> bulkStatus(@PathVariable String id) {
+        BulkExport.Job job = bulk.job(jobId(id));
+        if (!job.finished) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).header("X-Progress", job.done + " of " + job.total + " patients")
+                    .header("Retry-After", "1").build();
+        }
+        if (job.error != null) {
+            return outcome(HttpStatus.INTERNAL_SERVER_ERROR, OperationOutcome.IssueType.EXCEPTION, "Export failed: " + job.error);
+        }
+        String base = base();
+        java.util.Map<String, Object> manifest = new java.util.LinkedHashMap<>();
+        manifest.put("transactionTime", job.transactionTime.toString());
+        manifest.put("request", job.request);
+        manifest.put("requiresAccessToken", true);
+        List<java.util.Map<String, Object>> output = new java.util.ArrayList<>();
+        job.counts.forEach((type, count) -> output.add(java.util.Map.of("type", type, "url",
+                base + "/$export-file/" + job.id() + "/" + type + ".ndjson", "count", count)));
+        manifest.put("output", output);
+        manifest.put("error", List.of());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header("Expires", 
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusDays(1)))
+                .body(json.writeValueAsString(manifest));
+    }
+
+    /** Cancels a running export or deletes a finished one's files: 202. */
+    @org.springframework.web.bind.annotation.DeleteMapping("/$export-status/{id}")
+    ResponseEntity<String> bulkDelete(@PathVariable String id) {
+        bulk.delete(jobId(id));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).build();
+    }
+
+    @GetMapping("/$export-file/{id}/{type}.ndjson")
+    ResponseEntity<org.springframework.core.io.Resource> bulkFile(@PathVariable String id, @PathVariable String type) {
+        java.nio.file.Path file = bulk.file(jobId(id), type);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/fhir+ndjson"))
+                .body(new org.springframework.core.io.FileSystemResource(file));
+    }
+
+    private static UUID jobId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("Export job " + id);
+        }
     }
 
     /**
@@ -181,7 +260,7 @@ class FhirController {
         cs.setFhirVersion(Enumerations.FHIRVersion._4_0_1);
         cs.addFormat("application/fhir+json");
         cs.getSoftware().setName("Ilium");
-        cs.getImplementation().setDescription("Ilium SI joint fusion registry, FHIR R4 facade (read, and import by transaction)").setUrl(base);
+        cs.getImplementation().setDescription("Ilium SI joint fusion registry, FHIR R4 facade (read, Bulk Data export, and import by transaction)").setUrl(base);
         CapabilityStatement.CapabilityStatementRestComponent rest = cs.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
         rest.getSecurity().setDescription("HTTP Basic or session login as for the Ilium API; every answer is limited to the caller's site");
         rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.TRANSACTION)
@@ -196,6 +275,10 @@ class FhirController {
         patient.addSearchParam().setName("birthdate").setType(Enumerations.SearchParamType.DATE)
                 .setDefinition("http://hl7.org/fhir/SearchParameter/individual-birthdate").setDocumentation("an exact date (eq prefix only)");
         patient.addOperation().setName("everything").setDefinition("http://hl7.org/fhir/OperationDefinition/Patient-everything");
+        patient.addOperation().setName("export").setDefinition("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export")
+                .setDocumentation("Bulk Data export of every patient of the caller's site (docs/fhir-export.md)");
+        rest.addOperation().setName("export").setDefinition("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export")
+                .setDocumentation("Bulk Data export (async, NDJSON; _type, _since): " + String.join(", ", BulkExport.TYPES));
         return cs;
     }
 

@@ -517,6 +517,11 @@ public class FhirImport {
             WorkupItem item;
             switch (loinc) {
                 case ImportCodes.PAIN_NRS -> {
+                    // valueQuantity (Synthea, US Core) or valueInteger (Ilium's own export)
+                    if (o.hasValueIntegerType() && o.getValueIntegerType().getValue() != null) {
+                        item = new PainScore(null, date, null, EHR, o.getValueIntegerType().getValue(), null, null, java.util.Set.of());
+                        break;
+                    }
                     if (!o.hasValueQuantity() || !o.getValueQuantity().hasValue()) {
                         return false;
                     }

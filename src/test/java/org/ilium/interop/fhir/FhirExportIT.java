@@ -59,10 +59,17 @@ class FhirExportIT {
     static void start() {
         ilium = IliumInstance.start(dataDir, "--ilium.reminders.enabled=false");
         admin = ilium.admin();
-        String patient = admin.post("/api/v1/patients", toJson(with(margaret(), "mrn", "FHIR-1"))).header("Location");
-        patientId = patient.substring(patient.lastIndexOf('/') + 1);
+        String[] ids = realisticPatient(admin, "FHIR-1");
+        patientId = ids[0];
+        episodeId = ids[1];
+    }
+
+    /** Builds the realistic patient through the API as {@code admin}; answers {patient id, episode id}. */
+    static String[] realisticPatient(Client admin, String mrn) {
+        String patient = admin.post("/api/v1/patients", toJson(with(margaret(), "mrn", mrn))).header("Location");
+        String patientId = patient.substring(patient.lastIndexOf('/') + 1);
         Response opened = admin.post(patient + "/episodes", "{\"side\":\"left\",\"reason\":\"Referred by GP\"}");
-        episodeId = opened.json().path("id").stringValue();
+        String episodeId = opened.json().path("id").stringValue();
         String etag = admin.send("POST", opened.header("Location") + "/transitions", "{\"to\":\"in_workup\",\"reason\":\"work-up\"}",
                 "If-Match", opened.header("ETag")).header("ETag");
         for (Map.Entry<WorkupKind, List<ObjectNode>> entry : Workups.clearCandidate().entrySet()) {
@@ -94,6 +101,7 @@ class FhirExportIT {
             Response r = admin.post("/api/v1/episodes/" + episodeId + "/responses", body);
             assertThat(r.status()).as(r.body()).isEqualTo(201);
         }
+        return new String[] {patientId, episodeId};
     }
 
     @AfterAll

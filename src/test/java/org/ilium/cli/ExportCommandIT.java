@@ -1,0 +1,64 @@
+package org.ilium.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ilium export} as a process on the packaged jar, after an {@code ilium import}: NDJSON per type and the progress line. */
+class ExportCommandIT {
+    @TempDir
+    Path work;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private Run ilium(String... args) throws Exception {
+        Path out = work.resolve("out.txt");
+        Path err = work.resolve("err.txt");
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                System.getProperty("ilium.jar", "target/ilium.jar")));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("ILIUM_DATA_DIR", work.resolve("data").toString());
+        pb.environment().put("ILIUM_ADMIN_PASSWORD", "export-test-password");
+        pb.environment().remove("ILIUM_DB_URL");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("ilium did not finish: " + Files.readString(err));
+        }
+        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
+    void writesNdjsonPerTypeWithAProgressLine() throws Exception {
+        Path input = work.resolve("clbp-patient.json");
+        try (InputStream in = ExportCommandIT.class.getResourceAsStream("/fhir/clbp-patient.json")) {
+            Files.copy(in, input);
+        }
+        Run imported = ilium("import", "--site", "main", input.toString());
+        assertThat(imported.exit()).as(imported.err()).isZero();
+
+        Path out = work.resolve("export");
+        Run exported = ilium("export", "--site", "main", "--out", out.toString());
+        assertThat(exported.exit()).as(exported.err()).isZero();
+        assertThat(exported.err()).contains("export 1/1 patients");
+        assertThat(exported.out()).contains("Patient.ndjson").contains("Observation.ndjson");
+        assertThat(Files.readAllLines(out.resolve("Patient.ndjson"))).hasSize(1).allMatch(l -> l.startsWith("{\"resourceType\":\"Patient\""));
+
+        Path only = work.resolve("patients-only");
+        Run typed = ilium("export", "--site", "main", "--out", only.toString(), "--type", "Patient");
+        assertThat(typed.exit()).as(typed.err()).isZero();
+        try (var files = Files.list(only)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("Patient.ndjson");
+        }
+        assertThat(ilium("export", "--out", only.toString(), "--type", "Claim").exit()).isEqualTo(64);
+    }
+}
