@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.ilium.candidacy.domain.Policy;
 import org.ilium.patient.PatientService;
 import org.ilium.patient.domain.EpisodeOfCare;
 import org.ilium.patient.domain.Patient;
+import org.ilium.shared.LatestDate;
 import org.ilium.shared.InvalidInputException;
 import org.ilium.shared.NotFoundException;
 import org.ilium.shared.document.DocumentRenderer;
@@ -146,7 +146,7 @@ class CandidacyController {
     }
 
     private LocalDate latestToday() {
-        return LocalDate.now(clock.withZone(ZoneOffset.ofHours(14)));
+        return LatestDate.today(clock);
     }
 
     /** The determinations, and a compact side-by-side row per policy. */

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.ilium.candidacy.DeterminationText;
 import org.ilium.candidacy.domain.Determination;
 import org.ilium.candidacy.domain.Outcome;
 import org.ilium.candidacy.domain.Policy;
+import org.ilium.shared.LatestDate;
 import org.ilium.shared.FieldError;
 import org.ilium.shared.InvalidInputException;
 import org.ilium.shared.StartupFailure;
@@ -74,7 +74,7 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ObjectMapper mapper = JsonMapper.builder().build();
-        LocalDate today = LocalDate.now(ZoneOffset.ofHours(14));
+        LocalDate today = LatestDate.today(java.time.Clock.systemUTC());
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(caseFile);

@@ -3,7 +3,6 @@ package org.ilium.patient;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.ilium.patient.domain.EpisodeOfCare;
@@ -12,6 +11,7 @@ import org.ilium.patient.domain.EpisodeTransition;
 import org.ilium.patient.domain.Patient;
 import org.ilium.patient.domain.PatientDetails;
 import org.ilium.patient.domain.Side;
+import org.ilium.shared.LatestDate;
 import org.ilium.shared.CurrentActor;
 import org.ilium.shared.NotFoundException;
 import org.ilium.shared.Page;
@@ -35,7 +35,7 @@ public class PatientService {
 
     /** The latest calendar date anywhere on Earth: birth dates after it are in the future. */
     public LocalDate latestToday() {
-        return LocalDate.now(clock.withZone(ZoneOffset.ofHours(14)));
+        return LatestDate.today(clock);
     }
 
     @Transactional

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.ilium.shared.LatestDate;
 import org.ilium.shared.Actor;
 import org.ilium.shared.FieldError;
 import org.ilium.shared.InvalidInputException;
@@ -100,7 +101,7 @@ public record EpisodeOfCare(UUID id, UUID patientId, Side side, EpisodeStatus st
         if (effectiveOn == null) {
             return LocalDate.ofInstant(at, ZoneOffset.UTC);
         }
-        if (effectiveOn.isAfter(LocalDate.ofInstant(at, ZoneOffset.ofHours(14)))) {
+        if (effectiveOn.isAfter(LatestDate.at(at))) {
             errors.add(new FieldError("effectiveOn", "must not be in the future"));
         } else if (effectiveOn.isBefore(EARLIEST_EFFECTIVE)) {
             errors.add(new FieldError("effectiveOn", "must be on or after " + EARLIEST_EFFECTIVE));
