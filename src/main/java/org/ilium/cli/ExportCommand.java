@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ilium export --out DIR [--site CODE] [--type T,...]}: a site's patients as FHIR R4 NDJSON (docs/fhir-export.md). */
+/** {@code ilium export --out DIR [--site CODE] [--type T,...] [--since INSTANT]}: a site's patients as FHIR R4 NDJSON (docs/fhir-export.md). */
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, exitCodeOnInvalidInput = 64,
         description = {"Export a site's patients as FHIR R4 NDJSON, one <Type>.ndjson file per resource type (as the Bulk Data $export).",
                 "Uses the data directory or database of the configuration (ILIUM_*); a server must not be running on the same data directory."},
@@ -36,6 +36,10 @@ final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--type", paramLabel = "TYPE", split = ",", description = "Resource types to export (default: all).")
     java.util.List<String> types;
+
+    @Option(names = "--since", paramLabel = "INSTANT",
+            description = "Only resources changed after this instant, such as 2026-01-01T00:00:00Z (as $export's _since).")
+    String since;
 
     @Spec
     CommandSpec spec;
@@ -51,6 +55,16 @@ final class ExportCommand implements Callable<Integer> {
             err.println("ilium export: " + e.errors().get(0).message());
             return 64;
         }
+        java.time.Instant sinceInstant = null;
+        if (since != null) {
+            try {
+                sinceInstant = java.time.OffsetDateTime.parse(since).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                err.println("ilium export: --since must be an instant such as 2026-01-01T00:00:00Z, not " + since);
+                return 64;
+            }
+        }
+        java.time.Instant from = sinceInstant;
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IliumApplication.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false)
                 .run("--logging.level.root=WARN", "--logging.level.org.ilium=WARN", "--spring.main.banner-mode=off")) {
@@ -60,7 +74,7 @@ final class ExportCommand implements Callable<Integer> {
             long started = System.nanoTime();
             Map<String, Integer> counts = CurrentActor.callAs(actor, () -> {
                 try {
-                    return export.write(out, wanted, null, (done, total, c) -> {
+                    return export.write(out, wanted, from, (done, total, c) -> {
                         err.printf(Locale.ROOT, "\rexport %d/%d patients, %,d resources, %.1f s", done, total,
                                 c.values().stream().mapToInt(Integer::intValue).sum(), (System.nanoTime() - started) / 1e9);
                         err.flush();

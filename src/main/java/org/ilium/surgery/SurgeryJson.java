@@ -26,14 +26,14 @@ import org.ilium.workup.domain.SurgicalApproach;
  * field in the {@link JsonInput}; new input is also checked against content (CPT coding rules, the
  * approach's steps, the complication catalogue) and today's date, stored payloads are read as written.
  */
-final class SurgeryJson {
+public final class SurgeryJson {
     static final List<String> REVISION_REASONS = List.of("malposition", "nonunion", "persistent_pain", "infection", "fracture",
             "implant_loosening", "other");
     static final int TEXT_MAX = 200;
     static final int NOTES_MAX = 2000;
 
     /** {@code latestToday} null: a stored payload, read without the checks of new input. */
-    record Context(SurgeryContent content, LocalDate latestToday) {
+    public record Context(SurgeryContent content, LocalDate latestToday) {
         boolean fresh() {
             return latestToday != null;
         }
@@ -42,7 +42,7 @@ final class SurgeryJson {
     private SurgeryJson() {
     }
 
-    static Procedure readProcedure(JsonInput in, Context ctx) {
+    public static Procedure readProcedure(JsonInput in, Context ctx) {
         LocalDate date = in.date("date", true);
         if (ctx.fresh() && date != null && date.isAfter(ctx.latestToday())) {
             in.addError("date", "must not be in the future");
@@ -125,7 +125,7 @@ final class SurgeryJson {
         return p;
     }
 
-    static Map<String, Object> write(Procedure p) {
+    public static Map<String, Object> write(Procedure p) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("date", p.date().toString());
         out.put("surgeon", p.surgeon());
@@ -157,7 +157,7 @@ final class SurgeryJson {
         return out;
     }
 
-    static Complication readComplication(JsonInput in, Context ctx) {
+    public static Complication readComplication(JsonInput in, Context ctx) {
         String code = in.text("code", true, 64);
         if (ctx.fresh() && code != null && ctx.content().complication(code).isEmpty()) {
             in.addError("code", "is not in the complication catalogue: " + String.join(", ",
@@ -188,7 +188,7 @@ final class SurgeryJson {
         return c;
     }
 
-    static Map<String, Object> write(Complication c) {
+    public static Map<String, Object> write(Complication c) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("code", c.code());
         out.put("onsetDate", c.onsetDate().toString());

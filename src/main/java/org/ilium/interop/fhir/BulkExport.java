@@ -46,8 +46,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class BulkExport {
     /** The resource types an export can hold, in the order their files are listed. */
-    public static final List<String> TYPES = List.of("Patient", "EpisodeOfCare", "Observation", "Procedure", "Device", "AdverseEvent",
-            "QuestionnaireResponse", "CarePlan", "Questionnaire");
+    public static final List<String> TYPES = List.of("Patient", "Condition", "EpisodeOfCare", "Observation", "MedicationStatement",
+            "Procedure", "Device", "AdverseEvent", "QuestionnaireResponse", "CarePlan", "Questionnaire");
     private static final Logger log = LoggerFactory.getLogger(BulkExport.class);
     private static final int PAGE = 100;
 
@@ -92,8 +92,8 @@ public class BulkExport {
 
     /**
      * Writes the NDJSON files of the site's patients into {@code dir} ({@code <Type>.ndjson}, only types with at least one
-     * resource) and answers the count per type. {@code since} is accepted but Ilium's services expose no last-update
-     * times per record, so it is read conservatively: everything is exported (a superset of what changed).
+     * resource) and answers the count per type. With {@code since}, only resources changed after it (their
+     * {@code meta.lastUpdated}, see {@link FhirExport#everything(UUID, Instant)}).
      */
     public Map<String, Integer> write(Path dir, Set<String> types, Instant since, Progress progress) throws IOException {
         Files.createDirectories(dir);
@@ -110,7 +110,7 @@ public class BulkExport {
                     if (Thread.currentThread().isInterrupted()) {
                         throw new IOException("export cancelled");
                     }
-                    for (Resource r : export.everything(p.id())) {
+                    for (Resource r : export.everything(p.id(), since)) {
                         String type = r.fhirType();
                         if (!types.contains(type) || !written.add(type + "/" + r.getIdElement().getIdPart())) {
                             continue;

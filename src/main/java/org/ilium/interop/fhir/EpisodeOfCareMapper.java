@@ -1,6 +1,5 @@
 package org.ilium.interop.fhir;
 
-import java.util.Date;
 import java.util.List;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.EpisodeOfCare.EpisodeOfCareStatus;
@@ -11,7 +10,8 @@ import org.ilium.patient.domain.Side;
 
 /**
  * An episode of care with its pathway history. Ilium's seven steps fold into FHIR's statuses: referred is
- * planned, closed is finished, every step between is active; the step itself travels as the type's text.
+ * planned, closed is finished, every step between is active; the step itself travels as the type's text. Periods are
+ * the clinical dates of the moves (effective dates), not the times they were recorded.
  */
 final class EpisodeOfCareMapper {
     private EpisodeOfCareMapper() {
@@ -26,19 +26,19 @@ final class EpisodeOfCareMapper {
         e.setPatient(Fhir.ref("Patient", episode.patientId()));
         for (int i = 0; i < transitions.size(); i++) {
             EpisodeTransition t = transitions.get(i);
-            Period period = new Period().setStart(Date.from(t.at()));
+            Period period = new Period().setStartElement(Fhir.dateTime(t.effectiveOn()));
             if (i + 1 < transitions.size()) {
-                period.setEnd(Date.from(transitions.get(i + 1).at()));
+                period.setEndElement(Fhir.dateTime(transitions.get(i + 1).effectiveOn()));
             }
             if (i + 1 < transitions.size() || t.to() != EpisodeStatus.CLOSED) {
                 e.addStatusHistory().setStatus(status(t.to())).setPeriod(period);
             }
         }
         if (!transitions.isEmpty()) {
-            e.getPeriod().setStart(Date.from(transitions.get(0).at()));
+            e.getPeriod().setStartElement(Fhir.dateTime(transitions.get(0).effectiveOn()));
             EpisodeTransition last = transitions.get(transitions.size() - 1);
             if (last.to() == EpisodeStatus.CLOSED) {
-                e.getPeriod().setEnd(Date.from(last.at()));
+                e.getPeriod().setEndElement(Fhir.dateTime(last.effectiveOn()));
             }
         }
         return e;

@@ -23,12 +23,23 @@ final class Fhir {
     static final String CLAVIEN_DINDO_EXTENSION = BASE + "/StructureDefinition/clavien-dindo-grade";
     static final String CLAVIEN_DINDO_SYSTEM = BASE + "/CodeSystem/clavien-dindo";
 
+    /** On Ilium's own resources: the record as Ilium's REST API takes it (JSON), so that Ilium's import restores it whole. */
+    static final String RECORD_EXTENSION = BASE + "/StructureDefinition/record";
+    /** On work-up, surgery and questionnaire resources: the EpisodeOfCare they belong to. */
+    static final String EPISODE_EXTENSION = BASE + "/StructureDefinition/episode";
+    static final String SITE_SOURCE_PREFIX = "urn:ilium:site:";
+
     private Fhir() {
     }
 
     /** The identifier system of MRNs of one site. */
     static String mrnSystem(String siteCode) {
         return "urn:ilium:site:" + siteCode + ":mrn";
+    }
+
+    /** meta.source of what a site exports: Ilium's import knows its own resources by it (with the record extension). */
+    static String siteSource(String siteCode) {
+        return SITE_SOURCE_PREFIX + siteCode;
     }
 
     static String codeSystem(String name) {

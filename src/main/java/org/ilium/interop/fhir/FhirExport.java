@@ -1,12 +1,23 @@
 package org.ilium.interop.fhir;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Device;
+import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
+import org.ilium.patient.domain.EpisodeTransition;
+import org.ilium.surgery.SurgeryJson;
+import org.ilium.workup.WorkupWriter;
+import org.ilium.workup.domain.ConservativeCare;
+import org.ilium.workup.domain.WorkupItem;
+import org.ilium.workup.domain.WorkupKind;
+import tools.jackson.databind.ObjectMapper;
 import org.ilium.followup.FollowUp;
 import org.ilium.followup.FollowUpService;
 import org.ilium.patient.PatientSearch;
@@ -43,9 +54,14 @@ class FhirExport {
     private final ResponseService responses;
     private final InstrumentCatalog instruments;
     private final FollowUpService followUps;
+    private final FhirExportRepository changes;
+    private final ObjectMapper json;
 
     FhirExport(PatientService patients, SiteRepository sites, WorkupService workups, SurgeryService surgeries,
-            ResponseService responses, InstrumentCatalog instruments, FollowUpService followUps) {
+            ResponseService responses, InstrumentCatalog instruments, FollowUpService followUps, FhirExportRepository changes,
+            ObjectMapper json) {
+        this.changes = changes;
+        this.json = json;
         this.patients = patients;
         this.sites = sites;
         this.workups = workups;
@@ -71,9 +87,27 @@ class FhirExport {
 
     /** The patient first, then per episode: the episode, work-up, procedures with devices, complications, responses, care plan; questionnaires last. */
     List<Resource> everything(UUID patientId) {
+        return everything(patientId, null);
+    }
+
+    /**
+     * As {@link #everything(UUID)}, keeping only resources changed after {@code since} (null: all). Each resource
+     * carries {@code meta.lastUpdated}, the last change of the record it comes from (docs/fhir-export.md: Devices
+     * change with their Procedure, the CarePlan with the enrolment or a completion), and {@code meta.source}, the
+     * exporting site, by which Ilium's import recognises its own resources. A Questionnaire is kept when a kept
+     * resource uses it.
+     */
+    List<Resource> everything(UUID patientId, Instant since) {
         Patient patient = patients.get(patientId);
+        Site site = site();
+        String source = Fhir.siteSource(site.code());
+        Map<String, Instant> changed = changes.lastChanges(patientId);
         List<Resource> out = new ArrayList<>();
-        out.add(PatientMapper.map(patient, site()));
+        org.hl7.fhir.r4.model.Patient fhirPatient = PatientMapper.map(patient, site);
+        out.add(stamp(source, fhirPatient, changed.get("Patient/" + patientId), null, null));
+        for (FhirExportRepository.Problem problem : changes.problems(patientId)) {
+            out.add(stamp(source, ProblemListMapper.map(problem, patientId), changed.get("problem/" + problem.id()), null, problemRecord(problem)));
+        }
         Map<String, Instrument> usedInstruments = new LinkedHashMap<>();
         Map<String, Instrument> catalogue = new LinkedHashMap<>();
         instruments.all().forEach(i -> catalogue.put(i.id(), i));
@@ -82,42 +116,128 @@ class FhirExport {
             complicationNames.put(e.code(), e.name());
         }
         for (EpisodeOfCare episode : patients.episodes(patientId)) {
-            out.add(EpisodeOfCareMapper.map(episode, patients.transitions(patientId, episode.id())));
+            List<EpisodeTransition> transitions = patients.transitions(patientId, episode.id());
+            out.add(stamp(source, EpisodeOfCareMapper.map(episode, transitions), changed.get("EpisodeOfCare/" + episode.id()), null,
+                    episodeRecord(episode, transitions)));
             WorkupCase workup = workupOrNull(episode.id());
             if (workup != null) {
-                out.addAll(ObservationMapper.map(workup, patientId));
+                for (WorkupItem item : workup.items()) {
+                    Instant at = changed.get("workup/" + item.id());
+                    Map<String, Object> record = new LinkedHashMap<>(WorkupWriter.write(item));
+                    record.keySet().removeAll(List.of("id", "recordedBy", "score", "band", "computedReliefPercent"));
+                    record.put("kind", WorkupKind.of(item).path());
+                    Resource r = item instanceof ConservativeCare c && c.type() == ConservativeCare.Type.MEDICATION
+                            ? ProblemListMapper.medication(c, patientId) : ObservationMapper.map(item, patientId);
+                    out.add(stamp(source, r, at, episode.id(), record));
+                }
             }
             List<String> procedureIds = new ArrayList<>();
             List<String> deviceIds = new ArrayList<>();
             for (ProcedureRecord record : surgeries.procedures(episode.id())) {
+                Instant at = changed.get("Procedure/" + record.id());
                 List<Device> devices = DeviceMapper.map(record.id(), record.procedure().implants(), patientId);
-                out.add(ProcedureMapper.map(record, patientId, devices));
-                out.addAll(devices);
+                out.add(stamp(source, ProcedureMapper.map(record, patientId, devices), at, episode.id(), SurgeryJson.write(record.procedure())));
+                devices.forEach(d -> out.add(stamp(source, d, at, null, null)));
                 procedureIds.add(record.id().toString());
                 devices.forEach(d -> deviceIds.add(d.getIdElement().getIdPart()));
             }
             for (ComplicationRecord c : surgeries.complications(episode.id())) {
-                out.add(AdverseEventMapper.map(c, complicationNames.get(c.complication().code()), patientId, procedureIds, deviceIds));
+                out.add(stamp(source, AdverseEventMapper.map(c, complicationNames.get(c.complication().code()), patientId, procedureIds, deviceIds),
+                        changed.get("AdverseEvent/" + c.id()), episode.id(), SurgeryJson.write(c.complication())));
             }
             for (Response r : responses.responses(episode.id(), null, null)) {
                 Instrument instrument = catalogue.get(r.instrumentId());
                 if (instrument != null) {
-                    usedInstruments.putIfAbsent(instrument.id(), instrument);
-                    out.add(QuestionnaireResponseMapper.map(r, instrument, patientId));
+                    Map<String, Object> record = new LinkedHashMap<>();
+                    record.put("instrument", r.instrumentId());
+                    record.put("timepoint", r.timepointId());
+                    record.put("collectedOn", r.collectedOn() == null ? null : r.collectedOn().toString());
+                    record.put("source", r.source());
+                    record.put("answers", r.answers());
+                    record.put("score", r.score());
+                    out.add(stamp(source, QuestionnaireResponseMapper.map(r, instrument, patientId), changed.get("QuestionnaireResponse/" + r.id()),
+                            episode.id(), record));
                 }
             }
             FollowUp followUp = followUpOrNull(episode.id());
             if (followUp != null) {
-                followUp.schedule().timepoints().forEach(t -> t.timepoint().instruments().forEach(id -> {
-                    if (catalogue.containsKey(id)) {
-                        usedInstruments.putIfAbsent(id, catalogue.get(id));
+                Map<String, Object> completions = new LinkedHashMap<>();
+                followUp.schedule().timepoints().forEach(t -> {
+                    if (t.completedAt() != null) {
+                        completions.put(t.timepoint().id(), t.completionSource());
                     }
-                }));
-                out.add(CarePlanMapper.map(followUp, patientId, followUps.today(), catalogue));
+                });
+                out.add(stamp(source, CarePlanMapper.map(followUp, patientId, followUps.today(), catalogue), changed.get("CarePlan/" + episode.id()),
+                        episode.id(), Map.of("completions", completions)));
             }
         }
-        usedInstruments.values().forEach(i -> out.add(QuestionnaireMapper.map(i)));
+        if (since != null) {
+            out.removeIf(r -> !r.getMeta().hasLastUpdated() || !r.getMeta().getLastUpdated().toInstant().isAfter(since));
+        }
+        // the Questionnaires the remaining responses and care plans use
+        for (Resource r : out) {
+            if (r instanceof org.hl7.fhir.r4.model.QuestionnaireResponse qr) {
+                use(catalogue, usedInstruments, qr.getQuestionnaire());
+            } else if (r instanceof org.hl7.fhir.r4.model.CarePlan cp) {
+                cp.getActivity().forEach(a -> a.getDetail().getInstantiatesCanonical().forEach(c -> use(catalogue, usedInstruments, c.getValue())));
+            }
+        }
+        usedInstruments.values().forEach(i -> out.add(stamp(source, QuestionnaireMapper.map(i), null, null, null)));
         return out;
+    }
+
+    private static void use(Map<String, Instrument> catalogue, Map<String, Instrument> used, String canonical) {
+        for (Instrument i : catalogue.values()) {
+            String url = QuestionnaireMapper.url(i);
+            if (canonical != null && (canonical.equals(url) || canonical.startsWith(url + "|"))) {
+                used.putIfAbsent(i.id(), i);
+            }
+        }
+    }
+
+    /** meta.source (the site), meta.lastUpdated, and for Ilium's own records the episode and the record as the API takes it. */
+    private Resource stamp(String source, Resource r, Instant lastUpdated, UUID episodeId, Map<String, Object> record) {
+        r.getMeta().setSource(source);
+        if (lastUpdated != null) {
+            r.getMeta().setLastUpdated(Date.from(lastUpdated));
+        }
+        if (r instanceof DomainResource d) {
+            if (episodeId != null) {
+                d.addExtension(Fhir.EPISODE_EXTENSION, Fhir.ref("EpisodeOfCare", episodeId));
+            }
+            if (record != null) {
+                d.addExtension(Fhir.RECORD_EXTENSION, new StringType(json.writeValueAsString(record)));
+            }
+        }
+        return r;
+    }
+
+    private static Map<String, Object> episodeRecord(EpisodeOfCare episode, List<EpisodeTransition> transitions) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("side", episode.side().code());
+        List<Map<String, Object>> moves = new ArrayList<>();
+        for (EpisodeTransition t : transitions) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("to", t.to().code());
+            m.put("candidate", t.candidate());
+            m.put("reason", t.reason());
+            m.put("effectiveOn", t.effectiveOn().toString());
+            moves.add(m);
+        }
+        record.put("transitions", moves);
+        return record;
+    }
+
+    private static Map<String, Object> problemRecord(FhirExportRepository.Problem p) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("kind", p.kind());
+        record.put("system", p.system());
+        record.put("code", p.code());
+        record.put("display", p.display());
+        record.put("onset", p.onset() == null ? null : p.onset().toString());
+        record.put("abatement", p.abatement() == null ? null : p.abatement().toString());
+        record.put("screen", p.screen());
+        return record;
     }
 
     private WorkupCase workupOrNull(UUID episodeId) {

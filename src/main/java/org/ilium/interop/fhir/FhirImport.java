@@ -25,7 +25,20 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.AdverseEvent;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.StringType;
+import org.ilium.followup.FollowUpService;
+import org.ilium.patient.domain.EpisodeStatus;
+import org.ilium.prom.ResponseService;
+import org.ilium.shared.web.IfMatch;
+import org.ilium.surgery.SurgeryJson;
+import org.ilium.surgery.SurgeryService;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -83,9 +96,19 @@ public class FhirImport {
     private final FhirImportRepository repository;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
+    private final SurgeryService surgery;
+    private final ResponseService responses;
+    private final FollowUpService followUps;
+
+    /** Import order of resource types: what others refer to first (unknown types last). */
+    static final List<String> ORDER = List.of("Patient", "EpisodeOfCare", "Condition", "Observation", "MedicationStatement",
+            "MedicationRequest", "AdverseEvent", "Procedure", "Device", "QuestionnaireResponse", "CarePlan", "Questionnaire");
 
     FhirImport(FhirContext fhir, PatientService patients, WorkupService workup, FhirImportRepository repository, TransactionTemplate tx,
-            ObjectMapper json) {
+            ObjectMapper json, SurgeryService surgery, ResponseService responses, FollowUpService followUps) {
+        this.surgery = surgery;
+        this.responses = responses;
+        this.followUps = followUps;
         this.fhir = fhir;
         this.patients = patients;
         this.workup = workup;
@@ -125,8 +148,8 @@ public class FhirImport {
                 throw new IOException("No such file or folder: " + p);
             }
         }
-        // patients before what refers to them (NDJSON exports name files by type)
-        files.sort(Comparator.comparing(f -> f.getFileName().toString().startsWith("Patient") ? 0 : 1));
+        // what is referred to before what refers to it (NDJSON exports name files by type): patients, episodes, ...
+        files.sort(Comparator.comparing(f -> rank(f.getFileName().toString())));
         long bytes = 0;
         for (Path f : files) {
             bytes += Files.size(f);
@@ -142,8 +165,45 @@ public class FhirImport {
                 progress.update(i + 1, files.size(), done, bytes, summary);
             }
         }
+        closeEpisodes(summary);
         summary.seconds = (System.nanoTime() - t0) / 1e9;
         return summary;
+    }
+
+    /** The rank in {@link #ORDER} of the type a file or resource type name starts with. */
+    static int rank(String name) {
+        int best = ORDER.size();
+        int length = 0;
+        for (int i = 0; i < ORDER.size(); i++) {
+            String type = ORDER.get(i);
+            if (name.startsWith(type) && type.length() > length) {
+                best = i;
+                length = type.length();
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Closing moves of Ilium's own episodes wait until the end of the run, because a closed episode takes no
+     * procedure or complication: each in its own transaction, skipped when the episode is closed already.
+     */
+    private void closeEpisodes(ImportSummary summary) {
+        for (ImportSummary.Close c : summary.closes) {
+            try {
+                tx.executeWithoutResult(status -> close(c));
+            } catch (RuntimeException e) {
+                summary.rejected.add(new ImportSummary.Rejection(null, "EpisodeOfCare/" + c.sourceId(), "closing the episode: " + e.getMessage()));
+            }
+        }
+        summary.closes.clear();
+    }
+
+    private void close(ImportSummary.Close c) {
+        org.ilium.patient.domain.EpisodeOfCare current = patients.episode(c.patientId(), c.episodeId());
+        if (current.status() != EpisodeStatus.CLOSED) {
+            patients.move(c.patientId(), c.episodeId(), EpisodeStatus.CLOSED, c.candidate(), c.reason(), IfMatch.etag(current.version()), c.on());
+        }
     }
 
     private static boolean importable(Path p) {
@@ -200,7 +260,7 @@ public class FhirImport {
             bundle.addEntry().setResource(resource);
         }
         try {
-            summary.addAll(importBundle(bundle, line));
+            summary.addAll(importBundle(bundle, line, false));
         } catch (RejectedEntry e) {
             summary.rejected.add(new ImportSummary.Rejection(file, e.entry, e.getMessage()));
         }
@@ -211,6 +271,11 @@ public class FhirImport {
      * imported. {@code where} prefixes entry names (an NDJSON line).
      */
     public ImportSummary importBundle(Bundle bundle, String where) {
+        return importBundle(bundle, where, true);
+    }
+
+    /** {@code closeNow}: close Ilium episodes at the end of this Bundle's transaction, else leave them to the caller. */
+    ImportSummary importBundle(Bundle bundle, String where, boolean closeNow) {
         CurrentActor.require();
         Bundle.BundleType type = bundle.getType();
         if (type != Bundle.BundleType.TRANSACTION && type != Bundle.BundleType.BATCH && type != Bundle.BundleType.COLLECTION
@@ -220,6 +285,10 @@ public class FhirImport {
         return tx.execute(status -> {
             Unit unit = new Unit(bundle, where);
             unit.run();
+            if (closeNow) {
+                unit.summary.closes.forEach(FhirImport.this::close);
+                unit.summary.closes.clear();
+            }
             return unit.summary;
         });
     }
@@ -252,28 +321,27 @@ public class FhirImport {
                     }
                 }
             }
-            // patients first, so that the rest can refer to them whatever the order of the entries
-            for (int pass = 0; pass < 2; pass++) {
-                for (index = 0; index < entries.size(); index++) {
-                    Bundle.BundleEntryComponent e = entries.get(index);
-                    Resource r = e.getResource();
-                    boolean isPatient = r instanceof org.hl7.fhir.r4.model.Patient;
-                    if ((pass == 0) != isPatient) {
-                        continue;
-                    }
-                    if (r == null) {
-                        if (pass == 1) {
-                            ImportSummary.add(summary.skipped, "(no resource)");
-                        }
-                        continue;
-                    }
-                    if (e.hasRequest() && e.getRequest().getMethod() == Bundle.HTTPVerb.DELETE) {
-                        ImportSummary.add(summary.read, r.fhirType());
-                        ImportSummary.add(summary.skipped, r.fhirType());
-                        continue;
-                    }
-                    entry(e, r);
+            // what is referred to first (patients, episodes, ...), whatever the order of the entries
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < entries.size(); i++) {
+                order.add(i);
+            }
+            order.sort(Comparator.comparing(i -> entries.get(i).getResource() == null ? ORDER.size() + 1
+                    : rank(entries.get(i).getResource().fhirType())));
+            for (int i : order) {
+                index = i;
+                Bundle.BundleEntryComponent e = entries.get(i);
+                Resource r = e.getResource();
+                if (r == null) {
+                    ImportSummary.add(summary.skipped, "(no resource)");
+                    continue;
                 }
+                if (e.hasRequest() && e.getRequest().getMethod() == Bundle.HTTPVerb.DELETE) {
+                    ImportSummary.add(summary.read, r.fhirType());
+                    ImportSummary.add(summary.skipped, r.fhirType());
+                    continue;
+                }
+                entry(e, r);
             }
         }
 
@@ -293,6 +361,8 @@ public class FhirImport {
                 boolean kept;
                 if (r instanceof org.hl7.fhir.r4.model.Patient p) {
                     kept = patient(e, p);
+                } else if (own(r) != null) {
+                    kept = ilium(e, (DomainResource) r, own(r));
                 } else if (r instanceof Condition c) {
                     kept = condition(e, c);
                 } else if (r instanceof Observation o) {
@@ -419,7 +489,7 @@ public class FhirImport {
                 throw reject(r, "names no patient (subject)");
             }
             Resource inBundle = byReference.get(ref.getReference());
-            String source = inBundle != null ? source(inBundle) : SOURCE;
+            String source = inBundle != null ? source(inBundle) : source(r);
             Optional<Optional<UUID>> found = repository.ledger(source, "Patient", id);
             if (found.isEmpty() || found.get().isEmpty()) {
                 throw reject(r, "refers to patient " + ref.getReference() + ", which is neither in this Bundle nor imported before");
@@ -642,6 +712,167 @@ public class FhirImport {
             return true;
         }
 
+        /** The record of a resource Ilium exported (meta.source a site of Ilium, with the record extension), else null. */
+        JsonNode own(Resource r) {
+            if (!(r instanceof DomainResource d) || !d.getMeta().hasSource() || !d.getMeta().getSource().startsWith(Fhir.SITE_SOURCE_PREFIX)) {
+                return null;
+            }
+            org.hl7.fhir.r4.model.Extension ext = d.getExtensionByUrl(Fhir.RECORD_EXTENSION);
+            if (ext == null || !(ext.getValue() instanceof StringType text)) {
+                return null;
+            }
+            try {
+                return json.readTree(text.getValue());
+            } catch (RuntimeException x) {
+                throw reject(r, "the Ilium record extension is not JSON: " + x.getMessage());
+            }
+        }
+
+        Reference subjectOf(Resource r) {
+            if (r instanceof org.hl7.fhir.r4.model.EpisodeOfCare x) {
+                return x.getPatient();
+            } else if (r instanceof Condition x) {
+                return x.getSubject();
+            } else if (r instanceof Observation x) {
+                return x.getSubject();
+            } else if (r instanceof MedicationStatement x) {
+                return x.getSubject();
+            } else if (r instanceof Procedure x) {
+                return x.getSubject();
+            } else if (r instanceof AdverseEvent x) {
+                return x.getSubject();
+            } else if (r instanceof QuestionnaireResponse x) {
+                return x.getSubject();
+            } else if (r instanceof CarePlan x) {
+                return x.getSubject();
+            }
+            return null;
+        }
+
+        /**
+         * A resource Ilium exported: its record goes through the same readers and services as the REST API (work-up
+         * reader, surgery rules, scoring), into the episode it names; nothing is lost in a mapping.
+         */
+        boolean ilium(Bundle.BundleEntryComponent e, DomainResource r, JsonNode record) {
+            Reference subject = subjectOf(r);
+            if (subject == null) {
+                return false;
+            }
+            UUID patient = subject(r, subject);
+            Optional<Optional<UUID>> before = repository.ledger(source(r), r.fhirType(), resourceId(e, r));
+            if (before.isPresent()) {
+                ImportSummary.add(summary.unchanged, r.fhirType());
+                if (r instanceof org.hl7.fhir.r4.model.EpisodeOfCare && before.get().isPresent()) {
+                    closeLater(r, record, patient, before.get().get());
+                }
+                return true;
+            }
+            UUID id;
+            if (r instanceof org.hl7.fhir.r4.model.EpisodeOfCare) {
+                id = episode(r, record, patient);
+            } else if ((r instanceof Condition || r instanceof Procedure) && record.has("system")) {
+                id = UUID.randomUUID();
+                repository.addProblem(id, patient, text(record, "kind"), text(record, "system"), text(record, "code"), text(record, "display"),
+                        localDate(record, "onset"), localDate(record, "abatement"), record.path("screen").asBoolean());
+            } else if (r instanceof Observation || r instanceof MedicationStatement) {
+                WorkupKind kind = WorkupKind.fromPath(text(record, "kind")).orElseThrow(() -> reject(r, "unknown work-up kind " + text(record, "kind")));
+                ObjectNode copy = (ObjectNode) record.deepCopy();
+                copy.remove("kind");
+                JsonInput in = JsonInput.of(copy, "");
+                WorkupItem item = WorkupReader.read(kind, in, new WorkupReader.Context(null, CurrentActor.require().username(), workup.latestToday()));
+                in.finish();
+                id = workup.record(episodeOf(r, patient), item).id();
+            } else if (r instanceof AdverseEvent) {
+                JsonInput in = JsonInput.of(record, "");
+                var complication = SurgeryJson.readComplication(in, new SurgeryJson.Context(surgery.content(), surgery.latestToday()));
+                in.finish();
+                id = surgery.recordComplication(episodeOf(r, patient), complication).id();
+            } else if (r instanceof Procedure) {
+                ObjectNode copy = (ObjectNode) record.deepCopy();
+                if (copy.hasNonNull("complicationId")) {
+                    String theirs = copy.get("complicationId").asText();
+                    UUID ours = repository.ledger(source(r), "AdverseEvent", theirs).flatMap(x -> x)
+                            .orElseThrow(() -> reject(r, "revises complication AdverseEvent/" + theirs + ", which was not imported"));
+                    copy.put("complicationId", ours.toString());
+                }
+                JsonInput in = JsonInput.of(copy, "");
+                var procedure = SurgeryJson.readProcedure(in, new SurgeryJson.Context(surgery.content(), surgery.latestToday()));
+                in.finish();
+                id = surgery.record(episodeOf(r, patient), procedure).id();
+            } else if (r instanceof QuestionnaireResponse) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> answers = json.treeToValue(record.path("answers"), Map.class);
+                org.ilium.prom.Response stored = responses.record(episodeOf(r, patient), text(record, "timepoint"), text(record, "instrument"),
+                        answers, text(record, "source"), localDate(record, "collectedOn"));
+                JsonNode score = record.path("score");
+                Double expected = score.isNumber() ? score.asDouble() : null;
+                if (expected == null ? stored.score() != null : stored.score() == null || Math.abs(stored.score() - expected) > 1e-9) {
+                    throw reject(r, "scored " + stored.score() + " here but " + expected + " where it was exported");
+                }
+                id = stored.id();
+            } else if (r instanceof CarePlan) {
+                UUID episode = episodeOf(r, patient);
+                var fields = record.path("completions").properties();
+                for (var f : fields) {
+                    followUps.complete(episode, f.getKey(), f.getValue().asText());
+                }
+                id = episode;
+            } else {
+                return false;
+            }
+            stored(e, r, id);
+            return true;
+        }
+
+        /** The episode an Ilium resource names (its episode extension), imported before from the same source. */
+        UUID episodeOf(DomainResource r, UUID patient) {
+            org.hl7.fhir.r4.model.Extension ext = r.getExtensionByUrl(Fhir.EPISODE_EXTENSION);
+            if (ext == null || !(ext.getValue() instanceof Reference ref) || referencedId(ref) == null) {
+                throw reject(r, "names no episode (extension " + Fhir.EPISODE_EXTENSION + ")");
+            }
+            String theirs = referencedId(ref);
+            UUID ours = repository.ledger(source(r), "EpisodeOfCare", theirs).flatMap(x -> x)
+                    .orElseThrow(() -> reject(r, "refers to EpisodeOfCare/" + theirs + ", which is neither in this Bundle nor imported before"));
+            patients.episode(patient, ours); // the episode must be the same patient's
+            return ours;
+        }
+
+        /**
+         * An episode with its history: opened on the referral's date, then moved as it was, with the same reasons,
+         * candidacy and effective dates. A closing move waits for the end of the run (see closeEpisodes).
+         */
+        UUID episode(DomainResource r, JsonNode record, UUID patient) {
+            Side side = Side.fromCode(text(record, "side")).orElseThrow(() -> reject(r, "unknown side " + text(record, "side")));
+            JsonNode moves = record.path("transitions");
+            if (moves.isEmpty() || !"referred".equals(text(moves.get(0), "to"))) {
+                throw reject(r, "an episode's history starts with its referral");
+            }
+            org.ilium.patient.domain.EpisodeOfCare episode = patients.openEpisode(patient, side, text(moves.get(0), "reason"),
+                    localDate(moves.get(0), "effectiveOn"));
+            for (int i = 1; i < moves.size(); i++) {
+                JsonNode m = moves.get(i);
+                EpisodeStatus to = EpisodeStatus.fromCode(text(m, "to")).orElseThrow(() -> reject(r, "unknown status " + text(m, "to")));
+                if (to == EpisodeStatus.CLOSED) {
+                    break;
+                }
+                JsonNode candidate = m.path("candidate");
+                episode = patients.move(patient, episode.id(), to, candidate.isBoolean() ? candidate.asBoolean() : null, text(m, "reason"),
+                        IfMatch.etag(episode.version()), localDate(m, "effectiveOn"));
+            }
+            closeLater(r, record, patient, episode.id());
+            return episode.id();
+        }
+
+        void closeLater(DomainResource r, JsonNode record, UUID patient, UUID episode) {
+            JsonNode moves = record.path("transitions");
+            JsonNode last = moves.isEmpty() ? null : moves.get(moves.size() - 1);
+            if (last != null && "closed".equals(text(last, "to"))) {
+                JsonNode candidate = last.path("candidate");
+                summary.closes.add(new ImportSummary.Close(r.getIdElement().getIdPart(), patient, episode,
+                        candidate.isBoolean() ? candidate.asBoolean() : null, text(last, "reason"), localDate(last, "effectiveOn")));
+            }
+        }
+
         /** The API's own reading of a work-up record: what it would refuse, the import refuses too. */
         void check(WorkupItem item) {
             JsonInput in = JsonInput.of(json.valueToTree(WorkupWriter.write(item)), "");
@@ -653,6 +884,16 @@ public class FhirImport {
     /** HAPI gives an entry's resource the id of its fullUrl (urn:uuid:...); the ledger keeps the bare id. */
     static String plainId(String id) {
         return id.startsWith("urn:uuid:") ? id.substring(9) : id;
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        return v.isNull() || v.isMissingNode() ? null : v.asText();
+    }
+
+    static LocalDate localDate(JsonNode node, String field) {
+        String v = text(node, field);
+        return v == null ? null : LocalDate.parse(v);
     }
 
     static String truncate(String s) {

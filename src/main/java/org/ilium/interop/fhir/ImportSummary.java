@@ -31,6 +31,11 @@ public final class ImportSummary {
     /** Latest smoking status per patient: date + status. */
     final Map<UUID, String[]> smoking = new HashMap<>();
     double seconds;
+    /** Closing moves of imported Ilium episodes, done at the end of the run (FhirImport.closeEpisodes). */
+    final List<Close> closes = new ArrayList<>();
+
+    record Close(String sourceId, UUID patientId, UUID episodeId, Boolean candidate, String reason, java.time.LocalDate on) {
+    }
 
     static void add(Map<String, Long> counts, String type) {
         counts.merge(type, 1L, Long::sum);
@@ -48,6 +53,7 @@ public final class ImportSummary {
         b.unchanged.forEach((k, v) -> unchanged.merge(k, v, Long::sum));
         b.skipped.forEach((k, v) -> skipped.merge(k, v, Long::sum));
         rejected.addAll(b.rejected);
+        closes.addAll(b.closes);
         lowBackPain.addAll(b.lowBackPain);
         opioidExposed.addAll(b.opioidExposed);
         b.smoking.forEach((p, s) -> smoking(p, s[0], s[1]));

@@ -19,6 +19,8 @@ import org.ilium.workup.domain.RiskFactor;
 import org.ilium.workup.domain.SijInjection;
 import org.ilium.workup.domain.WorkupCase;
 import org.ilium.workup.domain.WorkupItem;
+import org.ilium.workup.domain.WorkupKind;
+import org.ilium.workup.domain.ConservativeCare;
 
 /**
  * Work-up findings as Observations: pain (LOINC 72514-3), ODI (97909-6), provocation tests, diagnostic block
@@ -37,19 +39,59 @@ final class ObservationMapper {
     /** Every exportable finding of a work-up case. */
     static List<Observation> map(WorkupCase workup, UUID patientId) {
         List<Observation> out = new ArrayList<>();
-        workup.painScores().forEach(p -> out.add(pain(p, patientId)));
-        workup.odi().stream().filter(o -> o.score() != null).forEach(o -> out.add(odi(o, patientId)));
-        workup.provocationTests().forEach(t -> out.add(provocation(t, patientId)));
-        workup.injections().stream().filter(i -> i.purpose() == SijInjection.Purpose.DIAGNOSTIC && i.reliefPercent() != null)
-                .forEach(i -> out.add(blockRelief(i, patientId)));
-        for (RiskFactor r : workup.riskFactors()) {
-            if (r.type() == RiskFactor.Type.SMOKING_STATUS && r.status() != null) {
-                out.add(smoking(r, patientId));
-            } else if (r.type() == RiskFactor.Type.BMI && r.value() != null) {
-                out.add(bmi(r, patientId));
+        for (WorkupItem item : workup.items()) {
+            Observation o = map(item, patientId);
+            if (o != null) {
+                out.add(o);
             }
         }
         return out;
+    }
+
+    /**
+     * One work-up record as an Observation; null for a medication course (a MedicationStatement). Records without a
+     * coded FHIR form of their own (imaging, Fortin finger test, symptom history, ...) get a generic Observation coded
+     * in Ilium's work-up code system, so that they travel too (their content is in the record extension).
+     */
+    static Observation map(WorkupItem item, UUID patientId) {
+        if (item instanceof PainScore p) {
+            return pain(p, patientId);
+        }
+        if (item instanceof OdiAssessment o && o.score() != null) {
+            return odi(o, patientId);
+        }
+        if (item instanceof ProvocationTest t) {
+            return provocation(t, patientId);
+        }
+        if (item instanceof SijInjection i && i.purpose() == SijInjection.Purpose.DIAGNOSTIC && i.reliefPercent() != null) {
+            return blockRelief(i, patientId);
+        }
+        if (item instanceof RiskFactor r && r.type() == RiskFactor.Type.SMOKING_STATUS && r.status() != null) {
+            return smoking(r, patientId);
+        }
+        if (item instanceof RiskFactor r && r.type() == RiskFactor.Type.BMI && r.value() != null) {
+            return bmi(r, patientId);
+        }
+        if (item instanceof ConservativeCare c && c.type() == ConservativeCare.Type.MEDICATION) {
+            return null;
+        }
+        return other(item, patientId);
+    }
+
+    static Observation other(WorkupItem item, UUID patientId) {
+        WorkupKind kind = WorkupKind.of(item);
+        String what = switch (kind) {
+            case FORTIN, PROVOCATION_TESTS -> "exam";
+            case IMAGING -> "imaging";
+            case INJECTIONS -> "procedure";
+            case RISK_FACTORS, SYMPTOM_HISTORY -> "social-history";
+            default -> "therapy";
+        };
+        Observation o = base(item, patientId, what, what.equals("social-history") ? "Social History"
+                : Character.toUpperCase(what.charAt(0)) + what.substring(1));
+        String display = "Sacroiliac joint work-up: " + kind.path().replace('-', ' ');
+        o.setCode(new CodeableConcept(Fhir.coding(Fhir.codeSystem("workup-record"), kind.path(), display)).setText(display));
+        return o;
     }
 
     static Observation pain(PainScore p, UUID patientId) {
@@ -74,6 +116,14 @@ final class ObservationMapper {
         o.setCode(Fhir.concept(Fhir.LOINC, ODI, "Oswestry Disability Index score"));
         o.setValue(new Quantity().setValue(BigDecimal.valueOf(a.score()).setScale(1, RoundingMode.HALF_UP)).setUnit("%")
                 .setSystem(Fhir.UCUM).setCode("%"));
+        for (int i = 0; i < a.sections().size(); i++) {
+            Integer answer = a.sections().get(i);
+            if (answer != null) {
+                String section = "s" + (i + 1);
+                o.addComponent().setCode(new CodeableConcept(Fhir.coding(Fhir.codeSystem("odi-section"), section, "ODI section " + (i + 1)))
+                        .setText("ODI section " + (i + 1))).setValue(new IntegerType(answer));
+            }
+        }
         o.setNote(List.of(new org.hl7.fhir.r4.model.Annotation().setText(a.answered() + " of " + OdiAssessment.SECTIONS
                 + " sections answered; band " + Fhir.words(a.band()))));
         return o;

@@ -106,8 +106,9 @@ class FhirMappersTest {
                 EpisodeStatus.CLOSED, null, 3, 3), moves);
         assertThat(e.getStatus()).isEqualTo(EpisodeOfCare.EpisodeOfCareStatus.FINISHED);
         assertThat(e.getPatient().getReference()).isEqualTo("Patient/" + PATIENT);
-        assertThat(e.getPeriod().getStart()).isEqualTo(java.util.Date.from(t0));
-        assertThat(e.getPeriod().getEnd()).isEqualTo(java.util.Date.from(t0.plusSeconds(172800)));
+        // the clinical (effective) dates of the moves
+        assertThat(e.getPeriod().getStartElement().getValueAsString()).isEqualTo("2026-01-05");
+        assertThat(e.getPeriod().getEndElement().getValueAsString()).isEqualTo("2026-01-07");
         assertThat(e.getStatusHistory()).extracting(h -> h.getStatus().toCode()).containsExactly("planned", "active");
         assertThat(EpisodeOfCareMapper.status(EpisodeStatus.SCHEDULED)).isEqualTo(EpisodeOfCare.EpisodeOfCareStatus.ACTIVE);
         valid(e);
@@ -132,7 +133,9 @@ class FhirMappersTest {
                 List.of(), List.of());
         Map<String, Observation> byId = new LinkedHashMap<>();
         ObservationMapper.map(workup, PATIENT).forEach(o -> byId.put(o.getIdElement().getIdPart(), o));
-        assertThat(byId).hasSize(7);
+        // the six coded kinds, plus the pregnancy flag as a generic work-up Observation
+        assertThat(byId).hasSize(8);
+        assertThat(byId.values()).filteredOn(o -> "risk-factors".equals(o.getCode().getCodingFirstRep().getCode())).hasSize(1);
 
         Observation pain = byId.get(ids[0].toString());
         assertThat(pain.getCode().getCodingFirstRep().getCode()).isEqualTo("72514-3");
@@ -145,6 +148,9 @@ class FhirMappersTest {
         Observation odi = byId.get(ids[1].toString());
         assertThat(odi.getCode().getCodingFirstRep().getCode()).isEqualTo("97909-6");
         assertThat(((Quantity) odi.getValue()).getValue().doubleValue()).as("24 of 45").isEqualTo(53.3);
+        assertThat(odi.getComponent()).as("the nine answered sections").hasSize(9);
+        assertThat(odi.getComponent().get(8).getCode().getCodingFirstRep().getCode()).isEqualTo("s10");
+        assertThat(odi.getComponent().get(8).getValueIntegerType().getValue()).isEqualTo(3);
 
         Observation test = byId.get(ids[2].toString());
         assertThat(test.getInterpretationFirstRep().getCodingFirstRep().getCode()).isEqualTo("POS");
