@@ -28,6 +28,10 @@ final class Fhir {
     /** On work-up, surgery and questionnaire resources: the EpisodeOfCare they belong to. */
     static final String EPISODE_EXTENSION = BASE + "/StructureDefinition/episode";
     static final String SITE_SOURCE_PREFIX = "urn:ilium:site:";
+    /** On a bodySite: its laterality, a SNOMED qualifier of FHIR's bodysite-laterality value set (R4 has no element for it). */
+    static final String LATERALITY_EXTENSION = BASE + "/StructureDefinition/laterality";
+    /** SNOMED 39723000 Sacroiliac joint structure (FHIR value set body-site). */
+    static final String SIJ_STRUCTURE = "39723000";
 
     private Fhir() {
     }
@@ -82,6 +86,23 @@ final class Fhir {
 
     static Date day(LocalDate date) {
         return date == null ? null : new DateTimeType(date.toString()).getValue();
+    }
+
+    /**
+     * The SI joint as a bodySite: SNOMED's sacroiliac joint structure, the text naming the side, and the laterality
+     * (SNOMED 7771000 left, 24028007 right, 51440002 right and left: FHIR value set bodysite-laterality); side null: none.
+     */
+    static CodeableConcept sijBodySite(String text, String side) {
+        CodeableConcept site = new CodeableConcept(coding(SNOMED, SIJ_STRUCTURE, "Sacroiliac joint structure")).setText(text);
+        if (side != null) {
+            String[] lat = switch (side) {
+                case "left" -> new String[] {"7771000", "Left"};
+                case "right" -> new String[] {"24028007", "Right"};
+                default -> new String[] {"51440002", "Right and left"};
+            };
+            site.addExtension(LATERALITY_EXTENSION, concept(SNOMED, lat[0], lat[1]));
+        }
+        return site;
     }
 
     /** Words of an enum code: thigh_thrust -> thigh thrust. */

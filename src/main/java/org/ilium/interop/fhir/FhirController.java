@@ -264,7 +264,10 @@ class FhirController {
         CapabilityStatement.CapabilityStatementRestComponent rest = cs.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
         rest.getSecurity().setDescription("HTTP Basic or session login as for the Ilium API; every answer is limited to the caller's site");
         rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.TRANSACTION)
-                .setDocumentation("import (docs/fhir-import.md): Patient, Condition, Observation, MedicationRequest, MedicationStatement, Procedure");
+                .setDocumentation("import (docs/fhir-import.md), one transaction per Bundle: from any EHR Patient, Condition, Observation "
+                        + "(pain NRS, smoking status, BMI), MedicationRequest, MedicationStatement (opioids), Procedure (lumbar and SI joint "
+                        + "procedures); from Ilium's own export (meta.source urn:ilium:site:*) also EpisodeOfCare, every work-up "
+                        + "Observation, AdverseEvent, Procedure with its implants, QuestionnaireResponse and CarePlan completions, in full");
         CapabilityStatement.CapabilityStatementRestResourceComponent patient = rest.addResource().setType("Patient");
         patient.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
         patient.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
@@ -276,9 +279,11 @@ class FhirController {
                 .setDefinition("http://hl7.org/fhir/SearchParameter/individual-birthdate").setDocumentation("an exact date (eq prefix only)");
         patient.addOperation().setName("everything").setDefinition("http://hl7.org/fhir/OperationDefinition/Patient-everything");
         patient.addOperation().setName("export").setDefinition("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export")
-                .setDocumentation("Bulk Data export of every patient of the caller's site (docs/fhir-export.md)");
+                .setDocumentation("Bulk Data export of every patient of the caller's site (docs/fhir-export.md); _type, _since as the system "
+                        + "level");
         rest.addOperation().setName("export").setDefinition("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export")
-                .setDocumentation("Bulk Data export (async, NDJSON; _type, _since): " + String.join(", ", BulkExport.TYPES));
+                .setDocumentation("Bulk Data export (async, NDJSON; _type; _since: resources whose meta.lastUpdated is later): "
+                        + String.join(", ", BulkExport.TYPES));
         return cs;
     }
 

@@ -759,6 +759,7 @@ public class FhirImport {
                 return false;
             }
             UUID patient = subject(r, subject);
+            count(r, record, patient);
             Optional<Optional<UUID>> before = repository.ledger(source(r), r.fhirType(), resourceId(e, r));
             if (before.isPresent()) {
                 ImportSummary.add(summary.unchanged, r.fhirType());
@@ -822,6 +823,19 @@ public class FhirImport {
             }
             stored(e, r, id);
             return true;
+        }
+
+        /** The summary's patient figures, as for EHR data: chronic low back pain, opioid exposure, smoking status. */
+        void count(Resource r, JsonNode record, UUID patient) {
+            String code = text(record, "code");
+            if (r instanceof Condition && code != null && (ImportCodes.SNOMED_LOW_BACK.contains(code)
+                    || ImportCodes.isIcd10(text(record, "system")) && ImportCodes.ICD10_SCREEN.contains(code.toUpperCase(Locale.ROOT)))) {
+                summary.lowBackPain.add(patient);
+            } else if (r instanceof MedicationStatement && ImportCodes.opioid(null, text(record, "detail")) != null) {
+                summary.opioidExposed.add(patient);
+            } else if (r instanceof Observation && "smoking_status".equals(text(record, "type")) && text(record, "status") != null) {
+                summary.smoking(patient, text(record, "date"), text(record, "status"));
+            }
         }
 
         /** The episode an Ilium resource names (its episode extension), imported before from the same source. */

@@ -138,7 +138,7 @@ final class ObservationMapper {
         o.addInterpretation(t.positive() ? Fhir.concept(Fhir.INTERPRETATION, "POS", "Positive")
                 : Fhir.concept(Fhir.INTERPRETATION, "NEG", "Negative"));
         if (t.side() != null) {
-            o.setBodySite(Fhir.text(sideWord(t.side()) + " sacroiliac joint"));
+            o.setBodySite(Fhir.sijBodySite(sideWord(t.side()) + " sacroiliac joint", t.side().code()));
         }
         return o;
     }
@@ -149,7 +149,7 @@ final class ObservationMapper {
         o.setValue(new Quantity().setValue(BigDecimal.valueOf(i.reliefPercent()).setScale(1, RoundingMode.HALF_UP)).setUnit("%")
                 .setSystem(Fhir.UCUM).setCode("%"));
         if (i.side() != null) {
-            o.setBodySite(Fhir.text(sideWord(i.side()) + " sacroiliac joint"));
+            o.setBodySite(Fhir.sijBodySite(sideWord(i.side()) + " sacroiliac joint", i.side().code()));
         }
         List<String> how = new ArrayList<>();
         if (i.guidance() != null) {

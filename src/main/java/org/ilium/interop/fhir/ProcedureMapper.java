@@ -31,7 +31,8 @@ final class ProcedureMapper {
         if (p.surgeon() != null) {
             f.addPerformer().getActor().setDisplay(p.surgeon());
         }
-        f.addBodySite(Fhir.text(bodySite(p.side())));
+        f.addBodySite(Fhir.sijBodySite(bodySite(p.side()), p.side() == null ? null
+                : p.side() == ProcedureSide.LEFT ? "left" : p.side() == ProcedureSide.RIGHT ? "right" : "bilateral"));
         for (Device d : devices) {
             f.addFocalDevice().setAction(Fhir.text("implanted")).setManipulated(Fhir.ref("Device", d.getIdElement().getIdPart()));
         }

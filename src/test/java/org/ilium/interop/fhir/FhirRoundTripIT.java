@@ -118,6 +118,8 @@ class FhirRoundTripIT {
         ImportSummary summary = importInto("rt", files);
         System.out.println("round trip import: " + summary.toMap());
         assertThat(summary.rejected()).isEmpty();
+        assertThat(summary.toMap()).containsEntry("chronicLowBackPain", 1).containsEntry("opioidExposed", 1);
+        assertThat(summary.toMap().get("skipped")).isEqualTo(Map.of("Device", 3L, "Questionnaire", 6L));
 
         Map<String, List<Resource>> after = export("rt", null);
         Map<String, Integer> counts = new TreeMap<>();
