@@ -60,5 +60,17 @@ class ExportCommandIT {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("Patient.ndjson");
         }
         assertThat(ilium("export", "--out", only.toString(), "--type", "Claim").exit()).isEqualTo(64);
+
+        // --since: nothing changed after a future instant, so no file; a bad instant is bad usage
+        Path since = work.resolve("since");
+        Run later = ilium("export", "--site", "main", "--out", since.toString(), "--since", "2999-01-01T00:00:00Z");
+        assertThat(later.exit()).as(later.err()).isZero();
+        try (var files = Files.list(since)) {
+            assertThat(files.toList()).isEmpty();
+        }
+        Run earlier = ilium("export", "--site", "main", "--out", since.toString(), "--since", "2000-01-01T00:00:00Z");
+        assertThat(earlier.exit()).as(earlier.err()).isZero();
+        assertThat(Files.readAllLines(since.resolve("Patient.ndjson"))).hasSize(1);
+        assertThat(ilium("export", "--out", since.toString(), "--since", "yesterday").exit()).isEqualTo(64);
     }
 }
