@@ -231,7 +231,7 @@ class FhirRoundTripIT {
      * one site's database, and ids derived from them) by a placeholder, the MRN system and assigner (they name the
      * site) by a constant; sorted.
      */
-    private static List<String> normalised(Map<String, List<Resource>> export, String type) {
+    static List<String> normalised(Map<String, List<Resource>> export, String type) {
         Map<String, String> mrns = new HashMap<>();
         for (Resource r : export.getOrDefault("Patient", List.of())) {
             mrns.put(r.getIdElement().getIdPart(), ((Patient) r).getIdentifierFirstRep().getValue());
