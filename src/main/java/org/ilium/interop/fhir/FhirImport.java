@@ -359,10 +359,11 @@ public class FhirImport {
             ImportSummary.add(summary.read, type);
             try {
                 boolean kept;
+                JsonNode record = r instanceof org.hl7.fhir.r4.model.Patient ? null : own(r);
                 if (r instanceof org.hl7.fhir.r4.model.Patient p) {
                     kept = patient(e, p);
-                } else if (own(r) != null) {
-                    kept = ilium(e, (DomainResource) r, own(r));
+                } else if (record != null) {
+                    kept = ilium(e, (DomainResource) r, record);
                 } else if (r instanceof Condition c) {
                     kept = condition(e, c);
                 } else if (r instanceof Observation o) {

@@ -182,6 +182,43 @@ class FhirRoundTripIT {
         assertThat(export(siteCode, mark).keySet()).containsExactly("Patient", "Observation");
     }
 
+    @Test
+    void aTamperedIliumRecordIsRefusedWholeWithTheFieldNamed() throws Exception {
+        Map<String, List<Resource>> export = export(siteCode, null);
+        Patient patient = (Patient) export.get("Patient").stream()
+                .filter(r -> ((Patient) r).getIdentifierFirstRep().getValue().equals("RT-1")).findFirst().orElseThrow();
+        Resource episode = export.get("EpisodeOfCare").stream()
+                .filter(r -> ((org.hl7.fhir.r4.model.EpisodeOfCare) r).getPatient().getReference().endsWith(patient.getIdPart()))
+                .findFirst().orElseThrow();
+        org.hl7.fhir.r4.model.Observation pain = (org.hl7.fhir.r4.model.Observation) export.get("Observation").stream()
+                .filter(r -> ((org.hl7.fhir.r4.model.Observation) r).getSubject().getReference().endsWith(patient.getIdPart()))
+                .filter(r -> ((org.hl7.fhir.r4.model.Observation) r).getCode().getCodingFirstRep().getCode().equals("72514-3"))
+                .findFirst().orElseThrow();
+        org.hl7.fhir.r4.model.StringType record = (org.hl7.fhir.r4.model.StringType) pain.getExtensionByUrl(Fhir.RECORD_EXTENSION).getValue();
+        record.setValue(record.getValue().replaceFirst("\"nrs\":\\d+", "\"nrs\":14"));
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        bundle.addEntry().setResource(patient);
+        bundle.addEntry().setResource(episode);
+        bundle.addEntry().setResource(pain);
+        ilium.secondSite("tamper", "Tamper Clinic");
+        FhirImport importer = ilium.context().getBean(FhirImport.class);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> CurrentActor.callAs(actor("tamper"), () -> importer.importBundle(bundle, null))))
+                .isInstanceOf(FhirImport.RejectedEntry.class).hasMessageContaining("nrs");
+        // nothing was kept: the same Bundle, repaired, stores the patient, the episode and the score
+        record.setValue(record.getValue().replaceFirst("\"nrs\":14", "\"nrs\":5"));
+        ImportSummary repaired = CurrentActor.callAs(actor("tamper"), () -> importer.importBundle(bundle, null));
+        assertThat(repaired.toMap().get("stored")).isEqualTo(Map.of("Patient", 1L, "EpisodeOfCare", 1L, "Observation", 1L));
+
+        // an Ilium record naming an episode that was never imported is refused
+        org.hl7.fhir.r4.model.Observation orphan = pain.copy();
+        orphan.setId(java.util.UUID.randomUUID().toString());
+        orphan.getExtensionByUrl(Fhir.EPISODE_EXTENSION).setValue(new org.hl7.fhir.r4.model.Reference("EpisodeOfCare/" + java.util.UUID.randomUUID()));
+        Bundle lone = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        lone.addEntry().setResource(orphan);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> CurrentActor.callAs(actor("tamper"), () -> importer.importBundle(lone, null))))
+                .isInstanceOf(FhirImport.RejectedEntry.class).hasMessageContaining("EpisodeOfCare/");
+    }
+
     private static Actor actor(String site) {
         return ilium.context().getBean(AccountService.class).commandLineActor(site);
     }
