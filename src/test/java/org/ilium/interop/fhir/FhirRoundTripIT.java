@@ -180,6 +180,19 @@ class FhirRoundTripIT {
         Response replaced = admin.put("/api/v1/patients/" + realistic[0], toJson(details), patient.header("ETag"));
         assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
         assertThat(export(siteCode, mark).keySet()).containsExactly("Patient", "Observation");
+
+        // the same through $export: the manifest lists only the changed types
+        Response kickOff = admin.send("GET", "/fhir/$export?_since=" + mark, null, "Prefer", "respond-async");
+        assertThat(kickOff.status()).as(kickOff.body()).isEqualTo(202);
+        Response status = admin.get(kickOff.header("Content-Location"));
+        for (int i = 0; i < 600 && status.status() == 202; i++) {
+            Thread.sleep(100);
+            status = admin.get(kickOff.header("Content-Location"));
+        }
+        assertThat(status.status()).as(status.body()).isEqualTo(200);
+        List<String> types = new ArrayList<>();
+        status.json().path("output").forEach(o -> types.add(o.path("type").asText() + "=" + o.path("count").asInt()));
+        assertThat(types).containsExactly("Patient=1", "Observation=1");
     }
 
     @Test
