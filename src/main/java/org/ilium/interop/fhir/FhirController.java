@@ -104,8 +104,8 @@ class FhirController {
                 base + "/$export-file/" + job.id() + "/" + type + ".ndjson", "count", count)));
         manifest.put("output", output);
         manifest.put("error", List.of());
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header("Expires", 
-                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusDays(1)))
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header("Expires",
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(job.expires.atZone(java.time.ZoneOffset.UTC)))
                 .body(json.writeValueAsString(manifest));
     }
 
