@@ -83,9 +83,11 @@ public class FhirImport {
     private final FhirImportRepository repository;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
+    private final long maxBundleBytes;
 
     FhirImport(FhirContext fhir, PatientService patients, WorkupService workup, FhirImportRepository repository, TransactionTemplate tx,
-            ObjectMapper json) {
+            ObjectMapper json, @org.springframework.beans.factory.annotation.Value("${ilium.import.max-bundle-bytes:268435456}") long maxBundleBytes) {
+        this.maxBundleBytes = maxBundleBytes;
         this.fhir = fhir;
         this.patients = patients;
         this.workup = workup;
@@ -148,45 +150,174 @@ public class FhirImport {
 
     private static boolean importable(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".json") || n.endsWith(".ndjson") || n.endsWith(".json.gz") || n.endsWith(".ndjson.gz");
+        return n.endsWith(".json") || n.endsWith(".ndjson") || n.endsWith(".json.gz") || n.endsWith(".ndjson.gz")
+                || n.endsWith(".xml") || n.endsWith(".xml.gz"); // XML is listed only to be reported as rejected
     }
 
     private void importFile(Path file, ImportSummary summary) throws IOException {
         String name = file.toString();
         String lower = name.toLowerCase(Locale.ROOT);
         boolean ndjson = lower.endsWith(".ndjson") || lower.endsWith(".ndjson.gz");
+        boolean gzip = lower.endsWith(".gz");
+        if (lower.endsWith(".xml") || lower.endsWith(".xml.gz")) {
+            // never handed to an XML parser: no DOCTYPE, entity or external fetch to guard against
+            summary.rejected.add(new ImportSummary.Rejection(name, null, "FHIR XML is not imported; use FHIR JSON (.json, .ndjson)"));
+            return;
+        }
+        if (!ndjson && !gzip && Files.size(file) > maxBundleBytes) {
+            // refused before reading: a Bundle is parsed whole, so its size is what memory must hold
+            summary.rejected.add(new ImportSummary.Rejection(name, null, tooLarge("Bundle", Files.size(file) + " bytes")));
+            return;
+        }
         try (InputStream raw = Files.newInputStream(file);
-                InputStream in = lower.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+                InputStream unzipped = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+                LimitedInputStream in = new LimitedInputStream(unzipped, ndjson ? Long.MAX_VALUE : maxBundleBytes);
                 Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             IParser parser = fhir.newJsonParser();
             if (!ndjson) {
                 IBaseResource resource;
                 try {
                     resource = parser.parseResource(reader);
-                } catch (DataFormatException e) {
-                    summary.rejected.add(new ImportSummary.Rejection(name, null, "not a FHIR JSON resource: " + e.getMessage()));
+                } catch (RuntimeException e) {
+                    summary.rejected.add(new ImportSummary.Rejection(name, null, in.exceeded()
+                            ? tooLarge("Bundle", "more than " + maxBundleBytes + " bytes unzipped")
+                            : "not a FHIR JSON resource: " + e.getMessage()));
                     return;
                 }
                 importUnit((Resource) resource, name, null, summary);
                 return;
             }
-            BufferedReader lines = new BufferedReader(reader, 1 << 16);
+            BoundedLines lines = new BoundedLines(reader, maxBundleBytes);
             String line;
             int number = 0;
-            while ((line = lines.readLine()) != null) {
+            while ((line = lines.next()) != null) {
                 number++;
+                if (lines.tooLong()) {
+                    summary.rejected.add(new ImportSummary.Rejection(name, "line " + number, tooLarge("line", "more than " + maxBundleBytes
+                            + " characters")));
+                    continue;
+                }
                 if (line.isBlank()) {
                     continue;
                 }
                 Resource resource;
                 try {
                     resource = (Resource) parser.parseResource(line);
-                } catch (DataFormatException e) {
+                } catch (RuntimeException e) {
                     summary.rejected.add(new ImportSummary.Rejection(name, "line " + number, "not a FHIR JSON resource: " + e.getMessage()));
                     continue;
                 }
                 importUnit(resource, name, "line " + number, summary);
             }
+        }
+    }
+
+    private String tooLarge(String what, String size) {
+        return what + " too large (" + size + "); the limit is " + maxBundleBytes + " bytes (ILIUM_IMPORT_MAX_BUNDLE_BYTES)";
+    }
+
+    /** The largest Bundle (or NDJSON line) accepted, in bytes; larger ones are refused without being parsed. */
+    public long maxBundleBytes() {
+        return maxBundleBytes;
+    }
+
+    /** Reads at most {@code limit} bytes, then fails, noting it: a gzipped Bundle's size is only known while reading it. */
+    static final class LimitedInputStream extends java.io.FilterInputStream {
+        private final long limit;
+        private long count;
+        private boolean exceeded;
+
+        LimitedInputStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        boolean exceeded() {
+            return exceeded;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(long n) throws IOException {
+            count += n;
+            if (count > limit) {
+                exceeded = true;
+                throw new IOException("more than " + limit + " bytes");
+            }
+        }
+    }
+
+    /** NDJSON lines of at most {@code max} characters; a longer line is skipped to its end (not kept) and flagged. */
+    static final class BoundedLines {
+        private final Reader in;
+        private final long max;
+        private final char[] buf = new char[1 << 16];
+        private int pos;
+        private int len;
+        private boolean tooLong;
+
+        BoundedLines(Reader in, long max) {
+            this.in = in;
+            this.max = max;
+        }
+
+        boolean tooLong() {
+            return tooLong;
+        }
+
+        /** The next line without its end, or null at the end of the input. */
+        String next() throws IOException {
+            StringBuilder line = new StringBuilder();
+            tooLong = false;
+            boolean any = false;
+            while (true) {
+                if (pos == len) {
+                    len = in.read(buf, 0, buf.length);
+                    pos = 0;
+                    if (len <= 0) {
+                        len = 0;
+                        return any ? finish(line) : null;
+                    }
+                }
+                any = true;
+                int start = pos;
+                while (pos < len && buf[pos] != '\n') {
+                    pos++;
+                }
+                if (!tooLong) {
+                    if (line.length() + (pos - start) > max) {
+                        tooLong = true;
+                        line.setLength(0);
+                    } else {
+                        line.append(buf, start, pos - start);
+                    }
+                }
+                if (pos < len) {
+                    pos++; // the newline
+                    return finish(line);
+                }
+            }
+        }
+
+        private static String finish(StringBuilder line) {
+            int n = line.length();
+            return n > 0 && line.charAt(n - 1) == '\r' ? line.substring(0, n - 1) : line.toString();
         }
     }
 
