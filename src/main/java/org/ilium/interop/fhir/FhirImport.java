@@ -135,17 +135,54 @@ public class FhirImport {
         }
         ImportSummary summary = new ImportSummary();
         long done = 0;
-        for (int i = 0; i < files.size(); i++) {
-            Path f = files.get(i);
-            importFile(f, summary);
-            done += Files.size(f);
-            summary.seconds = (System.nanoTime() - t0) / 1e9;
-            if (progress != null) {
-                progress.update(i + 1, files.size(), done, bytes, summary);
+        // the next Bundle is parsed on another thread while this one is written: at most two Bundles in memory
+        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "fhir-import-parse");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            java.util.concurrent.Future<Parsed> next = files.isEmpty() ? null : reader.submit(() -> parse(files.get(0)));
+            for (int i = 0; i < files.size(); i++) {
+                Path f = files.get(i);
+                Parsed parsed = await(next);
+                if (i + 1 < files.size()) {
+                    Path following = files.get(i + 1);
+                    next = reader.submit(() -> parse(following));
+                }
+                importParsed(parsed, summary);
+                done += Files.size(f);
+                summary.seconds = (System.nanoTime() - t0) / 1e9;
+                if (progress != null) {
+                    progress.update(i + 1, files.size(), done, bytes, summary);
+                }
             }
+        } finally {
+            reader.shutdownNow();
         }
         summary.seconds = (System.nanoTime() - t0) / 1e9;
         return summary;
+    }
+
+    private static Parsed await(java.util.concurrent.Future<Parsed> next) throws IOException {
+        try {
+            return next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("import interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
+    /** A file read ahead: a parsed Bundle (or single resource), its rejection, or an NDJSON file (read line by line when imported). */
+    private record Parsed(Path file, Resource resource, ImportSummary.Rejection rejection, boolean ndjson) {
     }
 
     private static boolean importable(Path p) {
@@ -154,39 +191,50 @@ public class FhirImport {
                 || n.endsWith(".xml") || n.endsWith(".xml.gz"); // XML is listed only to be reported as rejected
     }
 
-    private void importFile(Path file, ImportSummary summary) throws IOException {
+    private Parsed parse(Path file) throws IOException {
         String name = file.toString();
         String lower = name.toLowerCase(Locale.ROOT);
         boolean ndjson = lower.endsWith(".ndjson") || lower.endsWith(".ndjson.gz");
         boolean gzip = lower.endsWith(".gz");
         if (lower.endsWith(".xml") || lower.endsWith(".xml.gz")) {
             // never handed to an XML parser: no DOCTYPE, entity or external fetch to guard against
-            summary.rejected.add(new ImportSummary.Rejection(name, null, "FHIR XML is not imported; use FHIR JSON (.json, .ndjson)"));
-            return;
+            return new Parsed(file, null, new ImportSummary.Rejection(name, null, "FHIR XML is not imported; use FHIR JSON (.json, .ndjson)"), false);
         }
-        if (!ndjson && !gzip && Files.size(file) > maxBundleBytes) {
+        if (ndjson) {
+            return new Parsed(file, null, null, true);
+        }
+        if (!gzip && Files.size(file) > maxBundleBytes) {
             // refused before reading: a Bundle is parsed whole, so its size is what memory must hold
-            summary.rejected.add(new ImportSummary.Rejection(name, null, tooLarge("Bundle", Files.size(file) + " bytes")));
-            return;
+            return new Parsed(file, null, new ImportSummary.Rejection(name, null, tooLarge("Bundle", Files.size(file) + " bytes")), false);
         }
         try (InputStream raw = Files.newInputStream(file);
-                InputStream unzipped = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
-                LimitedInputStream in = new LimitedInputStream(unzipped, ndjson ? Long.MAX_VALUE : maxBundleBytes);
+                InputStream unzipped = gzip ? new GZIPInputStream(raw, 1 << 16) : new java.io.BufferedInputStream(raw, 1 << 16);
+                LimitedInputStream in = new LimitedInputStream(unzipped, maxBundleBytes);
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            try {
+                return new Parsed(file, (Resource) fhir.newJsonParser().parseResource(reader), null, false);
+            } catch (RuntimeException e) {
+                return new Parsed(file, null, new ImportSummary.Rejection(name, null, in.exceeded()
+                        ? tooLarge("Bundle", "more than " + maxBundleBytes + " bytes unzipped")
+                        : "not a FHIR JSON resource: " + e.getMessage()), false);
+            }
+        }
+    }
+
+    private void importParsed(Parsed parsed, ImportSummary summary) throws IOException {
+        String name = parsed.file().toString();
+        if (parsed.rejection() != null) {
+            summary.rejected.add(parsed.rejection());
+            return;
+        }
+        if (!parsed.ndjson()) {
+            importUnit(parsed.resource(), name, null, summary);
+            return;
+        }
+        try (InputStream raw = Files.newInputStream(parsed.file());
+                InputStream in = name.toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
                 Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             IParser parser = fhir.newJsonParser();
-            if (!ndjson) {
-                IBaseResource resource;
-                try {
-                    resource = parser.parseResource(reader);
-                } catch (RuntimeException e) {
-                    summary.rejected.add(new ImportSummary.Rejection(name, null, in.exceeded()
-                            ? tooLarge("Bundle", "more than " + maxBundleBytes + " bytes unzipped")
-                            : "not a FHIR JSON resource: " + e.getMessage()));
-                    return;
-                }
-                importUnit((Resource) resource, name, null, summary);
-                return;
-            }
             BoundedLines lines = new BoundedLines(reader, maxBundleBytes);
             String line;
             int number = 0;
@@ -350,7 +398,9 @@ public class FhirImport {
         }
         return tx.execute(status -> {
             Unit unit = new Unit(bundle, where);
+            unit.prefetchLedger();
             unit.run();
+            repository.recordAll(unit.pendingLedger);
             return unit.summary;
         });
     }
@@ -362,12 +412,41 @@ public class FhirImport {
         final ImportSummary summary = new ImportSummary();
         final Map<String, Resource> byReference = new HashMap<>();
         final Map<UUID, UUID> screeningEpisodes = new HashMap<>();
+        final Map<String, UUID> subjects = new HashMap<>();
         int index;
 
         Unit(Bundle bundle, String where) {
             this.bundle = bundle;
             this.where = where;
             summary.bundles = 1;
+        }
+
+        /** Ledger entries by source, then {@code type/id}, read once for the Bundle's resources (not one query per entry). */
+        final Map<String, Map<String, Optional<UUID>>> ledger = new HashMap<>();
+        /** Ledger rows of this Bundle, written in one batch before its transaction commits. */
+        final List<Object[]> pendingLedger = new ArrayList<>();
+
+        void prefetchLedger() {
+            Map<String, List<String>> ids = new HashMap<>();
+            for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
+                Resource r = e.getResource();
+                String id = r == null ? null : r.getIdElement().hasIdPart() ? plainId(r.getIdElement().getIdPart())
+                        : e.hasFullUrl() ? (e.getFullUrl().startsWith("urn:uuid:") ? e.getFullUrl().substring(9) : e.getFullUrl()) : null;
+                if (id != null) {
+                    ids.computeIfAbsent(source(r), k -> new ArrayList<>()).add(id);
+                }
+            }
+            ids.forEach((source, list) -> ledger.put(source, repository.ledger(source, list)));
+        }
+
+        /** Present when the ledger holds the resource (read before this Bundle, or stored by it). */
+        Optional<Optional<UUID>> ledgerEntry(String source, String type, String id) {
+            Map<String, Optional<UUID>> bySource = ledger.get(source);
+            if (bySource != null && bySource.containsKey(type + "/" + id)) {
+                return Optional.of(bySource.get(type + "/" + id));
+            }
+            // not among this Bundle's ids (a reference to a patient of an earlier Bundle): ask
+            return bySource != null && "Patient".equals(type) || bySource == null ? repository.ledger(source, type, id) : Optional.empty();
         }
 
         void run() {
@@ -468,7 +547,7 @@ public class FhirImport {
 
         /** True when the ledger already holds the resource: counted as unchanged. */
         boolean seen(Bundle.BundleEntryComponent e, Resource r) {
-            if (repository.ledger(source(r), r.fhirType(), resourceId(e, r)).isPresent()) {
+            if (ledgerEntry(source(r), r.fhirType(), resourceId(e, r)).isPresent()) {
                 ImportSummary.add(summary.unchanged, r.fhirType());
                 return true;
             }
@@ -476,7 +555,10 @@ public class FhirImport {
         }
 
         void stored(Bundle.BundleEntryComponent e, Resource r, UUID iliumId) {
-            repository.record(source(r), r.fhirType(), resourceId(e, r), iliumId);
+            String source = source(r);
+            String id = resourceId(e, r);
+            pendingLedger.add(new Object[] {source, r.fhirType(), id, iliumId});
+            ledger.computeIfAbsent(source, k -> new HashMap<>()).put(r.fhirType() + "/" + id, Optional.ofNullable(iliumId));
             ImportSummary.add(summary.stored, r.fhirType());
         }
 
@@ -551,10 +633,15 @@ public class FhirImport {
             }
             Resource inBundle = byReference.get(ref.getReference());
             String source = inBundle != null ? source(inBundle) : SOURCE;
-            Optional<Optional<UUID>> found = repository.ledger(source, "Patient", id);
+            UUID known = subjects.get(source + "|" + id); // most entries of a Bundle are about the same patient
+            if (known != null) {
+                return known;
+            }
+            Optional<Optional<UUID>> found = ledgerEntry(source, "Patient", id);
             if (found.isEmpty() || found.get().isEmpty()) {
                 throw reject(r, "refers to patient " + ref.getReference() + ", which is neither in this Bundle nor imported before");
             }
+            subjects.put(source + "|" + id, found.get().get());
             return found.get().get();
         }
 
