@@ -57,12 +57,14 @@ public class BulkExport implements SmartInitializingSingleton, DisposableBean {
             "QuestionnaireResponse", "CarePlan", "Questionnaire");
     private static final Logger log = LoggerFactory.getLogger(BulkExport.class);
     private static final int PAGE = 100;
+    private static final int THREADS = 2;
 
     private final FhirExport export;
     private final PatientService patients;
     private final FhirContext fhir;
     private final Path root;
     private final BulkExportRepository jobs;
+    private final org.springframework.transaction.support.TransactionTemplate readOnly;
     private final AccountService accounts;
     private final tools.jackson.databind.ObjectMapper json;
     private final ApplicationContext context;
@@ -82,9 +84,11 @@ public class BulkExport implements SmartInitializingSingleton, DisposableBean {
     });
 
     BulkExport(FhirExport export, PatientService patients, FhirContext fhir, @Value("${ilium.data-dir}") Path dataDir,
-            BulkExportRepository jobs, AccountService accounts, tools.jackson.databind.ObjectMapper json, ApplicationContext context,
+            BulkExportRepository jobs, org.springframework.transaction.PlatformTransactionManager transactions, AccountService accounts, tools.jackson.databind.ObjectMapper json, ApplicationContext context,
             @Value("${ilium.bulk-export.expiry:PT24H}") Duration expiry, @Value("${ilium.bulk-export.sweep-interval:PT10M}") Duration sweepInterval) {
         this.jobs = jobs;
+        this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.accounts = accounts;
         this.json = json;
         this.context = context;
@@ -128,41 +132,86 @@ public class BulkExport implements SmartInitializingSingleton, DisposableBean {
         Map<String, Integer> counts = new TreeMap<>(Comparator.comparingInt(TYPES::indexOf));
         Set<String> written = new HashSet<>();
         IParser parser = fhir.newJsonParser().setPrettyPrint(false);
+        Actor actor = CurrentActor.require();
+        long total = patients.search(new PatientSearch(null, null, null), 0, 1).totalItems();
+        int pages = (int) ((total + PAGE - 1) / PAGE);
+        java.util.concurrent.atomic.AtomicInteger nextPage = new java.util.concurrent.atomic.AtomicInteger();
+        int[] done = {0};
+        // pages of patients read by THREADS workers, each page in one read-only transaction (one connection, not one per
+        // query); the files are written under a lock, so a page's resources stay together
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "fhir-bulk-export-page");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<?>> workers = new ArrayList<>();
         try {
-            long total = patients.search(new PatientSearch(null, null, null), 0, 1).totalItems();
-            int done = 0;
-            for (int page = 0; ; page++) {
-                Page<Patient> batch = patients.search(new PatientSearch(null, null, null), page, PAGE);
-                for (Patient p : batch.items()) {
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new IOException("export cancelled");
-                    }
-                    for (Resource r : export.everything(p.id())) {
-                        String type = r.fhirType();
-                        if (!types.contains(type) || !written.add(type + "/" + r.getIdElement().getIdPart())) {
-                            continue;
+            for (int w = 0; w < THREADS; w++) {
+                workers.add(pool.submit(() -> CurrentActor.runAs(actor, () -> {
+                    for (int page = nextPage.getAndIncrement(); page < pages; page = nextPage.getAndIncrement()) {
+                        int pageNo = page;
+                        List<List<Resource>> batch = new ArrayList<>();
+                        try {
+                            readOnly.executeWithoutResult(status -> {
+                                for (Patient p : patients.search(new PatientSearch(null, null, null), pageNo, PAGE).items()) {
+                                    batch.add(export.everything(p.id()));
+                                }
+                            });
+                        } catch (org.springframework.transaction.UnexpectedRollbackException e) {
+                            // a service inside caught its own not-found (a patient without work-up) and marked the shared
+                            // transaction rollback-only; it only read, so the rollback loses nothing and the batch is complete
                         }
-                        Writer w = writers.get(type);
-                        if (w == null) {
-                            w = Files.newBufferedWriter(dir.resolve(type + ".ndjson"), StandardCharsets.UTF_8);
-                            writers.put(type, w);
+                        synchronized (writers) {
+                            try {
+                                for (List<Resource> resources : batch) {
+                                    for (Resource r : resources) {
+                                        String type = r.fhirType();
+                                        if (!types.contains(type) || !written.add(type + "/" + r.getIdElement().getIdPart())) {
+                                            continue;
+                                        }
+                                        Writer wr = writers.get(type);
+                                        if (wr == null) {
+                                            wr = Files.newBufferedWriter(dir.resolve(type + ".ndjson"), StandardCharsets.UTF_8);
+                                            writers.put(type, wr);
+                                        }
+                                        wr.write(parser.encodeResourceToString(r));
+                                        wr.write('\n');
+                                        counts.merge(type, 1, Integer::sum);
+                                    }
+                                    done[0]++;
+                                    if (progress != null) {
+                                        progress.patients(done[0], total, counts);
+                                    }
+                                }
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
                         }
-                        w.write(parser.encodeResourceToString(r));
-                        w.write('\n');
-                        counts.merge(type, 1, Integer::sum);
                     }
-                    done++;
-                    if (progress != null) {
-                        progress.patients(done, total, counts);
+                })));
+            }
+            for (Future<?> f : workers) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("export cancelled");
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof UncheckedIOException io) {
+                        throw io.getCause();
                     }
-                }
-                if (batch.items().size() < PAGE) {
-                    break;
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IOException(e.getCause());
                 }
             }
         } finally {
-            for (Writer w : writers.values()) {
-                w.close();
+            pool.shutdownNow();
+            synchronized (writers) {
+                for (Writer w : writers.values()) {
+                    w.close();
+                }
             }
         }
         return counts;
