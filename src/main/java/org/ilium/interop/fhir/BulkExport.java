@@ -57,7 +57,7 @@ public class BulkExport implements SmartInitializingSingleton, DisposableBean {
             "QuestionnaireResponse", "CarePlan", "Questionnaire");
     private static final Logger log = LoggerFactory.getLogger(BulkExport.class);
     private static final int PAGE = 100;
-    private static final int THREADS = 2;
+    private static final int THREADS = 3;
 
     private final FhirExport export;
     private final PatientService patients;
