@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,8 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Resource;
+import org.ilium.access.AccountService;
 import org.ilium.patient.PatientSearch;
 import org.ilium.patient.PatientService;
 import org.ilium.patient.domain.Patient;
@@ -34,35 +38,62 @@ import org.ilium.shared.NotFoundException;
 import org.ilium.shared.Page;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Service;
 
 /**
  * FHIR Bulk Data export: every patient of the current actor's site through {@link FhirExport#everything}, written as
  * one NDJSON file per resource type. {@link #write} does it in the calling thread (the {@code ilium export} command);
- * {@link #start} runs it as a background job for {@code $export}. Jobs live in memory (a restart forgets them; their
- * files stay under {@code <data dir>/bulk-export/} until deleted) and belong to the site that started them.
+ * {@link #start} runs it as a background job for {@code $export}. Jobs are stored (V10) and belong to the site that
+ * started them; their files are under {@code <data dir>/bulk-export/<folder>/} until the job is deleted or expires.
  */
 @Service
-public class BulkExport {
+public class BulkExport implements SmartInitializingSingleton, DisposableBean {
     /** The resource types an export can hold, in the order their files are listed. */
     public static final List<String> TYPES = List.of("Patient", "Condition", "EpisodeOfCare", "Observation", "MedicationStatement",
             "Procedure", "Device", "AdverseEvent", "QuestionnaireResponse", "CarePlan", "Questionnaire");
     private static final Logger log = LoggerFactory.getLogger(BulkExport.class);
     private static final int PAGE = 100;
+    private static final int THREADS = 3;
 
     private final FhirExport export;
     private final PatientService patients;
     private final FhirContext fhir;
     private final Path root;
-    private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
+    private final BulkExportRepository jobs;
+    private final org.springframework.transaction.support.TransactionTemplate readOnly;
+    private final AccountService accounts;
+    private final tools.jackson.databind.ObjectMapper json;
+    private final ApplicationContext context;
+    private final Duration expiry;
+    private final Duration sweepInterval;
+    private volatile boolean stopping;
+    private final Map<UUID, Running> running = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fhir-bulk-export-expiry");
+        t.setDaemon(true);
+        return t;
+    });
     private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "fhir-bulk-export");
         t.setDaemon(true);
         return t;
     });
 
-    BulkExport(FhirExport export, PatientService patients, FhirContext fhir, @Value("${ilium.data-dir}") Path dataDir) {
+    BulkExport(FhirExport export, PatientService patients, FhirContext fhir, @Value("${ilium.data-dir}") Path dataDir,
+            BulkExportRepository jobs, org.springframework.transaction.PlatformTransactionManager transactions, AccountService accounts, tools.jackson.databind.ObjectMapper json, ApplicationContext context,
+            @Value("${ilium.bulk-export.expiry:PT24H}") Duration expiry, @Value("${ilium.bulk-export.sweep-interval:PT10M}") Duration sweepInterval) {
+        this.jobs = jobs;
+        this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.accounts = accounts;
+        this.json = json;
+        this.context = context;
+        this.expiry = expiry;
+        this.sweepInterval = sweepInterval;
         this.export = export;
         this.patients = patients;
         this.fhir = fhir;
@@ -101,64 +132,116 @@ public class BulkExport {
         Map<String, Integer> counts = new TreeMap<>(Comparator.comparingInt(TYPES::indexOf));
         Set<String> written = new HashSet<>();
         IParser parser = fhir.newJsonParser().setPrettyPrint(false);
+        Actor actor = CurrentActor.require();
+        long total = patients.search(new PatientSearch(null, null, null), 0, 1).totalItems();
+        int pages = (int) ((total + PAGE - 1) / PAGE);
+        java.util.concurrent.atomic.AtomicInteger nextPage = new java.util.concurrent.atomic.AtomicInteger();
+        int[] done = {0};
+        // pages of patients read by THREADS workers, each page in one read-only transaction (one connection, not one per
+        // query); the files are written under a lock, so a page's resources stay together
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "fhir-bulk-export-page");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<?>> workers = new ArrayList<>();
         try {
-            long total = patients.search(new PatientSearch(null, null, null), 0, 1).totalItems();
-            int done = 0;
-            for (int page = 0; ; page++) {
-                Page<Patient> batch = patients.search(new PatientSearch(null, null, null), page, PAGE);
-                for (Patient p : batch.items()) {
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new IOException("export cancelled");
-                    }
-                    for (Resource r : export.everything(p.id(), since)) {
-                        String type = r.fhirType();
-                        if (!types.contains(type) || !written.add(type + "/" + r.getIdElement().getIdPart())) {
-                            continue;
+            for (int w = 0; w < THREADS; w++) {
+                workers.add(pool.submit(() -> CurrentActor.runAs(actor, () -> {
+                    for (int page = nextPage.getAndIncrement(); page < pages; page = nextPage.getAndIncrement()) {
+                        int pageNo = page;
+                        List<List<Resource>> batch = new ArrayList<>();
+                        try {
+                            readOnly.executeWithoutResult(status -> {
+                                for (Patient p : patients.search(new PatientSearch(null, null, null), pageNo, PAGE).items()) {
+                                    batch.add(export.everything(p.id(), since));
+                                }
+                            });
+                        } catch (org.springframework.transaction.UnexpectedRollbackException e) {
+                            // a service inside caught its own not-found (a patient without work-up) and marked the shared
+                            // transaction rollback-only; it only read, so the rollback loses nothing and the batch is complete
                         }
-                        Writer w = writers.get(type);
-                        if (w == null) {
-                            w = Files.newBufferedWriter(dir.resolve(type + ".ndjson"), StandardCharsets.UTF_8);
-                            writers.put(type, w);
+                        synchronized (writers) {
+                            try {
+                                for (List<Resource> resources : batch) {
+                                    for (Resource r : resources) {
+                                        String type = r.fhirType();
+                                        if (!types.contains(type) || !written.add(type + "/" + r.getIdElement().getIdPart())) {
+                                            continue;
+                                        }
+                                        Writer wr = writers.get(type);
+                                        if (wr == null) {
+                                            wr = Files.newBufferedWriter(dir.resolve(type + ".ndjson"), StandardCharsets.UTF_8);
+                                            writers.put(type, wr);
+                                        }
+                                        wr.write(parser.encodeResourceToString(r));
+                                        wr.write('\n');
+                                        counts.merge(type, 1, Integer::sum);
+                                    }
+                                    done[0]++;
+                                    if (progress != null) {
+                                        progress.patients(done[0], total, counts);
+                                    }
+                                }
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
                         }
-                        w.write(parser.encodeResourceToString(r));
-                        w.write('\n');
-                        counts.merge(type, 1, Integer::sum);
                     }
-                    done++;
-                    if (progress != null) {
-                        progress.patients(done, total, counts);
+                })));
+            }
+            for (Future<?> f : workers) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("export cancelled");
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof UncheckedIOException io) {
+                        throw io.getCause();
                     }
-                }
-                if (batch.items().size() < PAGE) {
-                    break;
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IOException(e.getCause());
                 }
             }
         } finally {
-            for (Writer w : writers.values()) {
-                w.close();
+            pool.shutdownNow();
+            synchronized (writers) {
+                for (Writer w : writers.values()) {
+                    w.close();
+                }
             }
         }
         return counts;
     }
 
-    /** A running or finished {@code $export}. */
+    /** A {@code $export} job as the status endpoint sees it: stored state, plus live progress while it runs here. */
     public static final class Job {
-        final UUID id = UUID.randomUUID();
-        final UUID siteId;
+        final UUID id;
         final String request;
-        final Instant transactionTime = Instant.now();
+        final Instant transactionTime;
         final Path dir;
-        volatile int done;
-        volatile long total;
-        volatile Map<String, Integer> counts = Map.of();
-        volatile String error;
-        volatile boolean finished;
-        Future<?> future;
+        final int done;
+        final long total;
+        final Map<String, Integer> counts;
+        final String error;
+        final boolean finished;
+        final Instant expires;
 
-        Job(UUID siteId, String request, Path dir) {
-            this.siteId = siteId;
+        Job(UUID id, String request, Instant transactionTime, Path dir, int done, long total, Map<String, Integer> counts, String error,
+                boolean finished, Instant expires) {
+            this.id = id;
             this.request = request;
+            this.transactionTime = transactionTime;
             this.dir = dir;
+            this.done = done;
+            this.total = total;
+            this.counts = counts;
+            this.error = error;
+            this.finished = finished;
+            this.expires = expires;
         }
 
         public UUID id() {
@@ -166,37 +249,60 @@ public class BulkExport {
         }
     }
 
+    /** A job running in this process: its worker and progress. */
+    private static final class Running {
+        volatile Future<?> future;
+        volatile int done;
+        volatile long total;
+    }
+
     /** Starts an export of the current actor's site in the background; the worker acts as the same actor. */
     public Job start(String request, Set<String> types, Instant since) {
         Actor actor = CurrentActor.require();
-        Job job = new Job(actor.siteId(), request, root.resolve(UUID.randomUUID().toString()));
-        jobs.put(job.id, job);
-        job.future = workers.submit(() -> CurrentActor.runAs(actor, () -> {
+        UUID id = UUID.randomUUID();
+        UUID folder = UUID.randomUUID();
+        Instant transactionTime = Instant.now();
+        jobs.insert(id, actor.userId(), request, String.join(",", types), since, transactionTime, folder);
+        Path dir = root.resolve(folder.toString());
+        Running run = new Running();
+        running.put(id, run);
+        run.future = workers.submit(() -> CurrentActor.runAs(actor, () -> {
             try {
-                job.counts = write(job.dir, types, since, (done, total, counts) -> {
-                    job.done = done;
-                    job.total = total;
+                Map<String, Integer> counts = write(dir, types, since, (done, total, c) -> {
+                    run.done = done;
+                    run.total = total;
                 });
-            } catch (IOException | RuntimeException e) {
-                log.warn("bulk export {} failed", job.id, e);
-                job.error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            } finally {
-                job.finished = true;
-                if (!jobs.containsKey(job.id)) {
-                    deleteDir(job.dir);
+                if (!jobs.done(id, json.writeValueAsString(counts))) {
+                    deleteDir(dir); // deleted while it ran
                 }
+            } catch (IOException | RuntimeException e) {
+                if (stopping) {
+                    return; // left 'running': the next start marks it failed with the reason
+                }
+                log.warn("bulk export {} failed", id, e);
+                if (!jobs.failed(id, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())) {
+                    deleteDir(dir);
+                }
+            } finally {
+                running.remove(id);
             }
         }));
-        return job;
+        return job(id);
     }
 
     /** The job, if it belongs to the current actor's site; else not found (another site's job is not told apart). */
     public Job job(UUID id) {
-        Job job = jobs.get(id);
-        if (job == null || !job.siteId.equals(CurrentActor.require().siteId())) {
-            throw new NotFoundException("Export job " + id);
+        CurrentActor.require();
+        BulkExportRepository.Row row = jobs.find(id).orElseThrow(() -> new NotFoundException("Export job " + id));
+        Running run = running.get(id);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        if (row.output() != null) {
+            Map<String, Object> stored = json.readValue(row.output(), new tools.jackson.core.type.TypeReference<Map<String, Object>>() { });
+            TYPES.stream().filter(stored::containsKey).forEach(t -> counts.put(t, ((Number) stored.get(t)).intValue()));
         }
-        return job;
+        boolean finished = !"running".equals(row.status());
+        return new Job(row.id(), row.request(), row.transactionTime(), root.resolve(row.folder().toString()), run == null ? 0 : run.done,
+                run == null ? 0 : run.total, counts, row.error(), finished, finished ? row.finishedAt().plus(expiry) : null);
     }
 
     /** The NDJSON file of one type of a finished job of the current site. */
@@ -211,12 +317,88 @@ public class BulkExport {
     /** Cancels a running job or deletes a finished one's files; the job is forgotten either way. */
     public void delete(UUID id) {
         Job job = job(id);
-        jobs.remove(id);
-        if (job.finished) {
+        jobs.delete(id);
+        Running run = running.get(id);
+        if (run != null && run.future != null) {
+            run.future.cancel(true); // the worker deletes the files when it stops and finds the job gone
+        } else {
             deleteDir(job.dir);
-        } else if (job.future != null) {
-            job.future.cancel(true); // the worker deletes the files when it stops
         }
+    }
+
+    /**
+     * At the start of a server (not of a command such as {@code ilium import}, which may share an external database
+     * with a running server), before it takes requests: jobs left running by the last stop are marked failed (their
+     * partial files deleted), expired jobs are deleted, and folders no job owns are removed. Then the expiry sweep is
+     * scheduled.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (!(context instanceof org.springframework.web.context.WebApplicationContext)) {
+            return;
+        }
+        Set<UUID> kept = sweep(true);
+        if (kept != null && Files.isDirectory(root)) {
+            try (Stream<Path> dirs = Files.list(root)) {
+                for (Path d : dirs.toList()) {
+                    if (!kept.contains(folderId(d))) {
+                        deleteDir(d);
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                log.warn("bulk export folders not cleaned up: {}", e.getMessage());
+            }
+        }
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                sweep(false);
+            } catch (RuntimeException e) {
+                log.warn("bulk export expiry sweep failed", e);
+            }
+        }, sweepInterval.toMillis(), sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Expires finished jobs of every site (and, at start-up, fails the running ones); answers the folders kept, or null if unknown. */
+    Set<UUID> sweep(boolean startup) {
+        Set<UUID> kept = new HashSet<>();
+        boolean complete = true;
+        Instant before = Instant.now().minus(expiry);
+        for (String code : jobs.siteCodes()) {
+            Actor actor;
+            try {
+                actor = accounts.commandLineActor(code);
+            } catch (NotFoundException e) {
+                complete = false; // a site without administrator: its folders are not known, keep them
+                continue;
+            }
+            CurrentActor.runAs(actor, () -> {
+                if (startup) {
+                    for (UUID folder : jobs.failRunning("the server stopped while the export was running; start a new export")) {
+                        deleteDir(root.resolve(folder.toString()));
+                    }
+                }
+                for (UUID folder : jobs.deleteFinishedBefore(before)) {
+                    deleteDir(root.resolve(folder.toString()));
+                }
+                kept.addAll(jobs.folders());
+            });
+        }
+        return complete ? kept : null;
+    }
+
+    private static UUID folderId(Path dir) {
+        try {
+            return UUID.fromString(dir.getFileName().toString());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void destroy() {
+        stopping = true;
+        sweeper.shutdownNow();
+        workers.shutdownNow();
     }
 
     private static void deleteDir(Path dir) {

@@ -104,8 +104,8 @@ class FhirController {
                 base + "/$export-file/" + job.id() + "/" + type + ".ndjson", "count", count)));
         manifest.put("output", output);
         manifest.put("error", List.of());
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header("Expires", 
-                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusDays(1)))
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header("Expires",
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(job.expires.atZone(java.time.ZoneOffset.UTC)))
                 .body(json.writeValueAsString(manifest));
     }
 
@@ -137,11 +137,32 @@ class FhirController {
      * (nothing stored). Importing the same Bundle again stores nothing new.
      */
     @PostMapping(path = {"", "/"})
-    ResponseEntity<String> transaction(@RequestBody String body) {
+    ResponseEntity<String> transaction(jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+        long max = importer.maxBundleBytes();
+        String tooLarge = "Bundle too large; the limit is " + max + " bytes (ILIUM_IMPORT_MAX_BUNDLE_BYTES)";
+        if (request.getContentLengthLong() > max) {
+            return outcome(HttpStatus.CONTENT_TOO_LARGE, OperationOutcome.IssueType.TOOCOSTLY, tooLarge);
+        }
+        // read at most max + 1 bytes, so that a body without Content-Length cannot grow past the limit either
+        byte[] bytes = request.getInputStream().readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+        if (bytes.length > max) {
+            return outcome(HttpStatus.CONTENT_TOO_LARGE, OperationOutcome.IssueType.TOOCOSTLY, tooLarge);
+        }
+        if (bytes.length == 0) {
+            return outcome(HttpStatus.BAD_REQUEST, OperationOutcome.IssueType.STRUCTURE, "POST /fhir takes a transaction Bundle; the body is empty");
+        }
+        int first = 0;
+        while (first < bytes.length && Character.isWhitespace(bytes[first])) {
+            first++;
+        }
+        if (first < bytes.length && bytes[first] == '<') {
+            // never handed to an XML parser: no DOCTYPE, entity or external fetch to guard against
+            return outcome(HttpStatus.UNSUPPORTED_MEDIA_TYPE, OperationOutcome.IssueType.NOTSUPPORTED, "POST /fhir takes FHIR JSON; XML is not accepted");
+        }
         IBaseResource parsed;
         try {
-            parsed = fhir.newJsonParser().parseResource(body);
-        } catch (DataFormatException e) {
+            parsed = fhir.newJsonParser().parseResource(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
             return outcome(HttpStatus.BAD_REQUEST, OperationOutcome.IssueType.STRUCTURE, "Not a FHIR JSON resource: " + e.getMessage());
         }
         if (!(parsed instanceof Bundle bundle)) {

@@ -16,10 +16,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -99,16 +101,19 @@ public class FhirImport {
     private final SurgeryService surgery;
     private final ResponseService responses;
     private final FollowUpService followUps;
+    private final long maxBundleBytes;
 
     /** Import order of resource types: what others refer to first (unknown types last). */
     static final List<String> ORDER = List.of("Patient", "EpisodeOfCare", "Condition", "Observation", "MedicationStatement",
             "MedicationRequest", "AdverseEvent", "Procedure", "Device", "QuestionnaireResponse", "CarePlan", "Questionnaire");
 
     FhirImport(FhirContext fhir, PatientService patients, WorkupService workup, FhirImportRepository repository, TransactionTemplate tx,
-            ObjectMapper json, SurgeryService surgery, ResponseService responses, FollowUpService followUps) {
+            ObjectMapper json, SurgeryService surgery, ResponseService responses, FollowUpService followUps,
+            @org.springframework.beans.factory.annotation.Value("${ilium.import.max-bundle-bytes:268435456}") long maxBundleBytes) {
         this.surgery = surgery;
         this.responses = responses;
         this.followUps = followUps;
+        this.maxBundleBytes = maxBundleBytes;
         this.fhir = fhir;
         this.patients = patients;
         this.workup = workup;
@@ -156,14 +161,30 @@ public class FhirImport {
         }
         ImportSummary summary = new ImportSummary();
         long done = 0;
-        for (int i = 0; i < files.size(); i++) {
-            Path f = files.get(i);
-            importFile(f, summary);
-            done += Files.size(f);
-            summary.seconds = (System.nanoTime() - t0) / 1e9;
-            if (progress != null) {
-                progress.update(i + 1, files.size(), done, bytes, summary);
+        // the next Bundle is parsed on another thread while this one is written: at most two Bundles in memory
+        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "fhir-import-parse");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            java.util.concurrent.Future<Parsed> next = files.isEmpty() ? null : reader.submit(() -> parse(files.get(0)));
+            for (int i = 0; i < files.size(); i++) {
+                Path f = files.get(i);
+                Parsed parsed = await(next);
+                if (i + 1 < files.size()) {
+                    Path following = files.get(i + 1);
+                    next = reader.submit(() -> parse(following));
+                }
+                importParsed(parsed, summary);
+                done += Files.size(f);
+                summary.seconds = (System.nanoTime() - t0) / 1e9;
+                if (progress != null) {
+                    progress.update(i + 1, files.size(), done, bytes, summary);
+                }
             }
+        } finally {
+            reader.shutdownNow();
         }
         closeEpisodes(summary);
         summary.seconds = (System.nanoTime() - t0) / 1e9;
@@ -206,47 +227,208 @@ public class FhirImport {
         }
     }
 
-    private static boolean importable(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".json") || n.endsWith(".ndjson") || n.endsWith(".json.gz") || n.endsWith(".ndjson.gz");
+    private static Parsed await(java.util.concurrent.Future<Parsed> next) throws IOException {
+        try {
+            return next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("import interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
-    private void importFile(Path file, ImportSummary summary) throws IOException {
+    /** A file read ahead: a parsed Bundle (or single resource), its rejection, or an NDJSON file (read line by line when imported). */
+    private record Parsed(Path file, Resource resource, ImportSummary.Rejection rejection, boolean ndjson) {
+    }
+
+    private static boolean importable(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".json") || n.endsWith(".ndjson") || n.endsWith(".json.gz") || n.endsWith(".ndjson.gz")
+                || n.endsWith(".xml") || n.endsWith(".xml.gz"); // XML is listed only to be reported as rejected
+    }
+
+    private Parsed parse(Path file) throws IOException {
         String name = file.toString();
         String lower = name.toLowerCase(Locale.ROOT);
         boolean ndjson = lower.endsWith(".ndjson") || lower.endsWith(".ndjson.gz");
+        boolean gzip = lower.endsWith(".gz");
+        if (lower.endsWith(".xml") || lower.endsWith(".xml.gz")) {
+            // never handed to an XML parser: no DOCTYPE, entity or external fetch to guard against
+            return new Parsed(file, null, new ImportSummary.Rejection(name, null, "FHIR XML is not imported; use FHIR JSON (.json, .ndjson)"), false);
+        }
+        if (ndjson) {
+            return new Parsed(file, null, null, true);
+        }
+        if (!gzip && Files.size(file) > maxBundleBytes) {
+            // refused before reading: a Bundle is parsed whole, so its size is what memory must hold
+            return new Parsed(file, null, new ImportSummary.Rejection(name, null, tooLarge("Bundle", Files.size(file) + " bytes")), false);
+        }
         try (InputStream raw = Files.newInputStream(file);
-                InputStream in = lower.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+                InputStream unzipped = gzip ? new GZIPInputStream(raw, 1 << 16) : new java.io.BufferedInputStream(raw, 1 << 16);
+                LimitedInputStream in = new LimitedInputStream(unzipped, maxBundleBytes);
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            try {
+                return new Parsed(file, (Resource) fhir.newJsonParser().parseResource(reader), null, false);
+            } catch (RuntimeException e) {
+                return new Parsed(file, null, new ImportSummary.Rejection(name, null, in.exceeded()
+                        ? tooLarge("Bundle", "more than " + maxBundleBytes + " bytes unzipped")
+                        : "not a FHIR JSON resource: " + e.getMessage()), false);
+            }
+        }
+    }
+
+    private void importParsed(Parsed parsed, ImportSummary summary) throws IOException {
+        String name = parsed.file().toString();
+        if (parsed.rejection() != null) {
+            summary.rejected.add(parsed.rejection());
+            return;
+        }
+        if (!parsed.ndjson()) {
+            importUnit(parsed.resource(), name, null, summary);
+            return;
+        }
+        try (InputStream raw = Files.newInputStream(parsed.file());
+                InputStream in = name.toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
                 Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             IParser parser = fhir.newJsonParser();
-            if (!ndjson) {
-                IBaseResource resource;
-                try {
-                    resource = parser.parseResource(reader);
-                } catch (DataFormatException e) {
-                    summary.rejected.add(new ImportSummary.Rejection(name, null, "not a FHIR JSON resource: " + e.getMessage()));
-                    return;
-                }
-                importUnit((Resource) resource, name, null, summary);
-                return;
-            }
-            BufferedReader lines = new BufferedReader(reader, 1 << 16);
+            BoundedLines lines = new BoundedLines(reader, maxBundleBytes);
             String line;
             int number = 0;
-            while ((line = lines.readLine()) != null) {
+            while ((line = lines.next()) != null) {
                 number++;
+                if (lines.tooLong()) {
+                    summary.rejected.add(new ImportSummary.Rejection(name, "line " + number, tooLarge("line", "more than " + maxBundleBytes
+                            + " characters")));
+                    continue;
+                }
                 if (line.isBlank()) {
                     continue;
                 }
                 Resource resource;
                 try {
                     resource = (Resource) parser.parseResource(line);
-                } catch (DataFormatException e) {
+                } catch (RuntimeException e) {
                     summary.rejected.add(new ImportSummary.Rejection(name, "line " + number, "not a FHIR JSON resource: " + e.getMessage()));
                     continue;
                 }
                 importUnit(resource, name, "line " + number, summary);
             }
+        }
+    }
+
+    private String tooLarge(String what, String size) {
+        return what + " too large (" + size + "); the limit is " + maxBundleBytes + " bytes (ILIUM_IMPORT_MAX_BUNDLE_BYTES)";
+    }
+
+    /** The largest Bundle (or NDJSON line) accepted, in bytes; larger ones are refused without being parsed. */
+    public long maxBundleBytes() {
+        return maxBundleBytes;
+    }
+
+    /** Reads at most {@code limit} bytes, then fails, noting it: a gzipped Bundle's size is only known while reading it. */
+    static final class LimitedInputStream extends java.io.FilterInputStream {
+        private final long limit;
+        private long count;
+        private boolean exceeded;
+
+        LimitedInputStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        boolean exceeded() {
+            return exceeded;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(long n) throws IOException {
+            count += n;
+            if (count > limit) {
+                exceeded = true;
+                throw new IOException("more than " + limit + " bytes");
+            }
+        }
+    }
+
+    /** NDJSON lines of at most {@code max} characters; a longer line is skipped to its end (not kept) and flagged. */
+    static final class BoundedLines {
+        private final Reader in;
+        private final long max;
+        private final char[] buf = new char[1 << 16];
+        private int pos;
+        private int len;
+        private boolean tooLong;
+
+        BoundedLines(Reader in, long max) {
+            this.in = in;
+            this.max = max;
+        }
+
+        boolean tooLong() {
+            return tooLong;
+        }
+
+        /** The next line without its end, or null at the end of the input. */
+        String next() throws IOException {
+            StringBuilder line = new StringBuilder();
+            tooLong = false;
+            boolean any = false;
+            while (true) {
+                if (pos == len) {
+                    len = in.read(buf, 0, buf.length);
+                    pos = 0;
+                    if (len <= 0) {
+                        len = 0;
+                        return any ? finish(line) : null;
+                    }
+                }
+                any = true;
+                int start = pos;
+                while (pos < len && buf[pos] != '\n') {
+                    pos++;
+                }
+                if (!tooLong) {
+                    if (line.length() + (pos - start) > max) {
+                        tooLong = true;
+                        line.setLength(0);
+                    } else {
+                        line.append(buf, start, pos - start);
+                    }
+                }
+                if (pos < len) {
+                    pos++; // the newline
+                    return finish(line);
+                }
+            }
+        }
+
+        private static String finish(StringBuilder line) {
+            int n = line.length();
+            return n > 0 && line.charAt(n - 1) == '\r' ? line.substring(0, n - 1) : line.toString();
         }
     }
 
@@ -284,11 +466,13 @@ public class FhirImport {
         }
         return tx.execute(status -> {
             Unit unit = new Unit(bundle, where);
+            unit.prefetchLedger();
             unit.run();
             if (closeNow) {
                 unit.summary.closes.forEach(FhirImport.this::close);
                 unit.summary.closes.clear();
             }
+            repository.recordAll(unit.pendingLedger);
             return unit.summary;
         });
     }
@@ -300,12 +484,45 @@ public class FhirImport {
         final ImportSummary summary = new ImportSummary();
         final Map<String, Resource> byReference = new HashMap<>();
         final Map<UUID, UUID> screeningEpisodes = new HashMap<>();
+        final Map<String, UUID> subjects = new HashMap<>();
         int index;
 
         Unit(Bundle bundle, String where) {
             this.bundle = bundle;
             this.where = where;
             summary.bundles = 1;
+        }
+
+        /** Ledger entries by source, then {@code type/id}, read once for the Bundle's resources (not one query per entry). */
+        final Map<String, Map<String, Optional<UUID>>> ledger = new HashMap<>();
+        /** The ids asked for by source: for these, {@link #ledger} is the whole answer (found, or stored by this Bundle). */
+        final Map<String, Set<String>> prefetched = new HashMap<>();
+        /** Ledger rows of this Bundle, written in one batch before its transaction commits. */
+        final List<Object[]> pendingLedger = new ArrayList<>();
+
+        void prefetchLedger() {
+            for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
+                Resource r = e.getResource();
+                String id = r == null ? null : r.getIdElement().hasIdPart() ? plainId(r.getIdElement().getIdPart())
+                        : e.hasFullUrl() ? (e.getFullUrl().startsWith("urn:uuid:") ? e.getFullUrl().substring(9) : e.getFullUrl()) : null;
+                if (id != null) {
+                    prefetched.computeIfAbsent(source(r), k -> new HashSet<>()).add(id);
+                }
+            }
+            prefetched.forEach((source, ids) -> ledger.put(source, new HashMap<>(repository.ledger(source, ids))));
+        }
+
+        /**
+         * Present when the ledger holds the resource (read before this Bundle, or stored by it, not yet written). An id
+         * outside this Bundle (a patient or episode imported by an earlier Bundle or NDJSON line) is asked for.
+         */
+        Optional<Optional<UUID>> ledgerEntry(String source, String type, String id) {
+            Map<String, Optional<UUID>> bySource = ledger.get(source);
+            if (bySource != null && bySource.containsKey(type + "/" + id)) {
+                return Optional.of(bySource.get(type + "/" + id));
+            }
+            Set<String> asked = prefetched.get(source);
+            return asked != null && asked.contains(id) ? Optional.empty() : repository.ledger(source, type, id);
         }
 
         void run() {
@@ -408,7 +625,7 @@ public class FhirImport {
 
         /** True when the ledger already holds the resource: counted as unchanged. */
         boolean seen(Bundle.BundleEntryComponent e, Resource r) {
-            if (repository.ledger(source(r), r.fhirType(), resourceId(e, r)).isPresent()) {
+            if (ledgerEntry(source(r), r.fhirType(), resourceId(e, r)).isPresent()) {
                 ImportSummary.add(summary.unchanged, r.fhirType());
                 return true;
             }
@@ -416,7 +633,10 @@ public class FhirImport {
         }
 
         void stored(Bundle.BundleEntryComponent e, Resource r, UUID iliumId) {
-            repository.record(source(r), r.fhirType(), resourceId(e, r), iliumId);
+            String source = source(r);
+            String id = resourceId(e, r);
+            pendingLedger.add(new Object[] {source, r.fhirType(), id, iliumId});
+            ledger.computeIfAbsent(source, k -> new HashMap<>()).put(r.fhirType() + "/" + id, Optional.ofNullable(iliumId));
             ImportSummary.add(summary.stored, r.fhirType());
         }
 
@@ -491,10 +711,15 @@ public class FhirImport {
             }
             Resource inBundle = byReference.get(ref.getReference());
             String source = inBundle != null ? source(inBundle) : source(r);
-            Optional<Optional<UUID>> found = repository.ledger(source, "Patient", id);
+            UUID known = subjects.get(source + "|" + id); // most entries of a Bundle are about the same patient
+            if (known != null) {
+                return known;
+            }
+            Optional<Optional<UUID>> found = ledgerEntry(source, "Patient", id);
             if (found.isEmpty() || found.get().isEmpty()) {
                 throw reject(r, "refers to patient " + ref.getReference() + ", which is neither in this Bundle nor imported before");
             }
+            subjects.put(source + "|" + id, found.get().get());
             return found.get().get();
         }
 
@@ -761,7 +986,7 @@ public class FhirImport {
             }
             UUID patient = subject(r, subject);
             count(r, record, patient);
-            Optional<Optional<UUID>> before = repository.ledger(source(r), r.fhirType(), resourceId(e, r));
+            Optional<Optional<UUID>> before = ledgerEntry(source(r), r.fhirType(), resourceId(e, r));
             if (before.isPresent()) {
                 ImportSummary.add(summary.unchanged, r.fhirType());
                 if (r instanceof org.hl7.fhir.r4.model.EpisodeOfCare && before.get().isPresent()) {
@@ -793,7 +1018,7 @@ public class FhirImport {
                 ObjectNode copy = (ObjectNode) record.deepCopy();
                 if (copy.hasNonNull("complicationId")) {
                     String theirs = copy.get("complicationId").asText();
-                    UUID ours = repository.ledger(source(r), "AdverseEvent", theirs).flatMap(x -> x)
+                    UUID ours = ledgerEntry(source(r), "AdverseEvent", theirs).flatMap(x -> x)
                             .orElseThrow(() -> reject(r, "revises complication AdverseEvent/" + theirs + ", which was not imported"));
                     copy.put("complicationId", ours.toString());
                 }
@@ -846,7 +1071,7 @@ public class FhirImport {
                 throw reject(r, "names no episode (extension " + Fhir.EPISODE_EXTENSION + ")");
             }
             String theirs = referencedId(ref);
-            UUID ours = repository.ledger(source(r), "EpisodeOfCare", theirs).flatMap(x -> x)
+            UUID ours = ledgerEntry(source(r), "EpisodeOfCare", theirs).flatMap(x -> x)
                     .orElseThrow(() -> reject(r, "refers to EpisodeOfCare/" + theirs + ", which is neither in this Bundle nor imported before"));
             patients.episode(patient, ours); // the episode must be the same patient's
             return ours;

@@ -14,9 +14,30 @@ import org.springframework.stereotype.Repository;
 @Repository
 class FhirImportRepository {
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
 
-    FhirImportRepository(JdbcClient jdbc) {
+    FhirImportRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** The ledger entries of one source among {@code ids}, keyed {@code type/id}: one round trip for a whole Bundle. */
+    java.util.Map<String, Optional<UUID>> ledger(String source, java.util.Collection<String> ids) {
+        java.util.Map<String, Optional<UUID>> found = new java.util.HashMap<>();
+        jdbc.sql("select resource_type, resource_id, ilium_id from fhir_import_ledger where source_system = ? and resource_id = any(?)")
+                .params(source, ids.toArray(String[]::new))
+                .query(rs -> {
+                    found.put(rs.getString(1) + "/" + rs.getString(2), Optional.ofNullable(rs.getObject(3, UUID.class)));
+                });
+        return found;
+    }
+
+    /** Ledger rows (source, type, id, Ilium id) in one batch. */
+    void recordAll(List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            template.batchUpdate("insert into fhir_import_ledger (source_system, resource_type, resource_id, ilium_id) values (?, ?, ?, ?)",
+                    rows);
+        }
     }
 
     /** Present (with the Ilium id, possibly empty) when the resource was imported before. */

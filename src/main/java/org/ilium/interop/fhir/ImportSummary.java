@@ -75,6 +75,22 @@ public final class ImportSummary {
         return read.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    public long unchangedTotal() {
+        return unchanged.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long skippedTotal() {
+        return skipped.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long patients() {
+        return patients;
+    }
+
+    public double seconds() {
+        return seconds;
+    }
+
     public long currentSmokers() {
         return smoking.values().stream().filter(s -> "current".equals(s[1])).count();
     }
