@@ -96,11 +96,16 @@ final class BenchExport implements Callable<Integer> {
         }
         BulkExport export = context.getBean(BulkExport.class);
         long total = patientService.search(new PatientSearch(null, null, null), 0, 1).totalItems();
-        List<double[]> results = new ArrayList<>(); // seconds, resources
+        List<double[]> results = new ArrayList<>(); // seconds, resources, CPU seconds of this process
+        // the build machine is shared: CPU time of this process per export (the database server's is not counted)
+        // and the load average tell a slow machine from slow code
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        double loadBefore = os.getSystemLoadAverage();
         Map<String, Integer> counts = Map.of();
         for (int i = 0; i <= runs; i++) {
             Path target = files.resolve("run-" + i);
             long t0 = System.nanoTime();
+            long cpu0 = os.getProcessCpuTime();
             int run = i;
             counts = export.write(target, BulkExport.types(null), null, (done, all, c) -> {
                 if (done % 200 == 0 || done == all) {
@@ -110,8 +115,9 @@ final class BenchExport implements Callable<Integer> {
                 }
             });
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
             if (i > 0) {
-                results.add(new double[] {seconds, counts.values().stream().mapToInt(Integer::intValue).sum()});
+                results.add(new double[] {seconds, counts.values().stream().mapToInt(Integer::intValue).sum(), cpu});
             }
             BenchCommand.Reevaluate.deleteQuietly(target);
         }
@@ -126,6 +132,10 @@ final class BenchExport implements Callable<Integer> {
                 results.get(results.size() - 1)[0]);
         out.printf(Locale.ROOT, "  rate:       %,.0f resources/s = %.2f of the %,.0f/s target (%,.0f patients/s)%n", rate,
                 rate / TARGET_PER_SECOND, TARGET_PER_SECOND, total / median[0]);
+        out.printf(Locale.ROOT, "  CPU:        %.2f s of this process in the median run, %,.0f resources per CPU second (database server not counted)%n",
+                median[2], median[1] / median[2]);
+        out.printf(Locale.ROOT, "  load:       %.2f before, %.2f after (1-minute load average; %d processors)%n", loadBefore,
+                os.getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
         out.flush();
         return 0;
     }

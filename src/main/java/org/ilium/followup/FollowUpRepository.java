@@ -43,6 +43,16 @@ class FollowUpRepository {
                 .list();
     }
 
+    /** The enrolments of several episodes in one query (episodes not enrolled are absent). */
+    List<Enrolment> find(java.util.Collection<UUID> episodeIds) {
+        return jdbc.sql("select episode_id, protocol_id, protocol_version, surgery_date, version from follow_up_enrolment "
+                        + "where episode_id = any(?)")
+                .param(episodeIds.toArray(UUID[]::new))
+                .query((rs, n) -> new Enrolment(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), rs.getInt(5)))
+                .list();
+    }
+
     void insert(Enrolment e, Instant at) {
         jdbc.sql("insert into follow_up_enrolment (episode_id, protocol_id, protocol_version, surgery_date, version, created_at, updated_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?)")
@@ -60,6 +70,18 @@ class FollowUpRepository {
         jdbc.sql("select timepoint_id, completed_at, source from follow_up_completion where episode_id = ?").param(episodeId)
                 .query(rs -> {
                     out.put(rs.getString(1), new Completion(rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3)));
+                });
+        return out;
+    }
+
+    /** The completions of several episodes in one query, by episode and timepoint. */
+    Map<UUID, Map<String, Completion>> completions(java.util.Collection<UUID> episodeIds) {
+        Map<UUID, Map<String, Completion>> out = new HashMap<>();
+        jdbc.sql("select episode_id, timepoint_id, completed_at, source from follow_up_completion where episode_id = any(?)")
+                .param(episodeIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
+                            .put(rs.getString(2), new Completion(rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4)));
                 });
         return out;
     }

@@ -117,6 +117,25 @@ public class FollowUpService {
     }
 
     /**
+     * The follow-ups of several episodes (a page of a bulk export) in two queries, each as {@link #get} answers it;
+     * episodes not enrolled, or not of the caller's site, are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, FollowUp> followUpsOf(java.util.Collection<UUID> episodeIds) {
+        Map<UUID, FollowUp> out = new java.util.HashMap<>();
+        List<Enrolment> enrolments = repository.find(episodeIds);
+        if (enrolments.isEmpty()) {
+            return out;
+        }
+        Map<UUID, Map<String, Schedule.Completion>> completions = repository.completions(enrolments.stream().map(Enrolment::episodeId).toList());
+        for (Enrolment e : enrolments) {
+            out.put(e.episodeId(), new FollowUp(e.episodeId(), e.version(),
+                    Schedule.of(protocol(e), e.surgeryDate(), completions.getOrDefault(e.episodeId(), Map.of()))));
+        }
+        return out;
+    }
+
+    /**
      * Marks a timepoint completed ({@code source}: clinician, paper, phone or patient_link). A timepoint
      * completed already stays as first recorded. 404 for an unknown timepoint, 409 before its window opens,
      * 400 for an unknown source.

@@ -4,7 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ilium.patient.domain.EpisodeOfCare;
@@ -67,12 +72,38 @@ class EpisodeRepository {
         return jdbc.sql("select seq, from_status, to_status, candidate, reason, by_user_id, by_username, at, effective_on "
                         + "from episode_transition where episode_id = ? order by seq")
                 .param(episodeId)
-                .query((rs, n) -> new EpisodeTransition(rs.getInt("seq"),
-                        rs.getString("from_status") == null ? null : status(rs.getString("from_status")),
-                        status(rs.getString("to_status")), (Boolean) rs.getObject("candidate"), rs.getString("reason"),
-                        rs.getObject("by_user_id", UUID.class), rs.getString("by_username"),
-                        rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getObject("effective_on", java.time.LocalDate.class)))
+                .query(EpisodeRepository::transition)
                 .list();
+    }
+
+    /** The episodes of several patients in one query, each patient's in the order of {@link #forPatient}. */
+    Map<UUID, List<EpisodeOfCare>> forPatients(Collection<UUID> patientIds) {
+        Map<UUID, List<EpisodeOfCare>> out = new LinkedHashMap<>();
+        jdbc.sql("select " + COLUMNS + " from episode_of_care e where e.patient_id = any(?) order by e.created_at, e.id")
+                .param(patientIds.toArray(UUID[]::new))
+                .query(EpisodeRepository::map).list()
+                .forEach(e -> out.computeIfAbsent(e.patientId(), k -> new ArrayList<>()).add(e));
+        return out;
+    }
+
+    /** The transitions of several episodes in one query, each episode's in order. */
+    Map<UUID, List<EpisodeTransition>> transitions(Collection<UUID> episodeIds) {
+        Map<UUID, List<EpisodeTransition>> out = new HashMap<>();
+        jdbc.sql("select episode_id, seq, from_status, to_status, candidate, reason, by_user_id, by_username, at, effective_on "
+                        + "from episode_transition where episode_id = any(?) order by episode_id, seq")
+                .param(episodeIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getObject("episode_id", UUID.class), k -> new ArrayList<>()).add(transition(rs, 0));
+                });
+        return out;
+    }
+
+    private static EpisodeTransition transition(ResultSet rs, int n) throws SQLException {
+        return new EpisodeTransition(rs.getInt("seq"),
+                rs.getString("from_status") == null ? null : status(rs.getString("from_status")),
+                status(rs.getString("to_status")), (Boolean) rs.getObject("candidate"), rs.getString("reason"),
+                rs.getObject("by_user_id", UUID.class), rs.getString("by_username"),
+                rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getObject("effective_on", java.time.LocalDate.class));
     }
 
     private static EpisodeStatus status(String code) {

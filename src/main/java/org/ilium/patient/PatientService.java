@@ -3,7 +3,9 @@ package org.ilium.patient;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.ilium.patient.domain.EpisodeOfCare;
 import org.ilium.patient.domain.EpisodeStatus;
@@ -127,6 +129,21 @@ public class PatientService {
     public List<EpisodeTransition> transitions(UUID patientId, UUID episodeId) {
         episode(patientId, episodeId);
         return episodes.transitions(episodeId);
+    }
+
+    /**
+     * The episodes of several patients (a page of a bulk export) in one query, each list ordered as {@link #episodes};
+     * patients without episodes, or not of the caller's site, are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<EpisodeOfCare>> episodesOf(Collection<UUID> patientIds) {
+        return episodes.forPatients(patientIds);
+    }
+
+    /** The transitions of several episodes in one query, each list ordered as {@link #transitions}; unknown episodes are absent. */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<EpisodeTransition>> transitionsOf(Collection<UUID> episodeIds) {
+        return episodes.transitions(episodeIds);
     }
 
     private void requirePatient(UUID patientId) {

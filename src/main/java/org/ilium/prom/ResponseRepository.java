@@ -71,6 +71,16 @@ class ResponseRepository {
         return jdbc.sql(sql.toString()).params(params).query(ResponseRepository::map).list();
     }
 
+    /** The responses (not voided) of several episodes in one query, each episode's ordered as {@link #forEpisode}. */
+    java.util.Map<UUID, List<Row>> forEpisodes(java.util.Collection<UUID> episodeIds) {
+        java.util.Map<UUID, List<Row>> out = new java.util.HashMap<>();
+        jdbc.sql("select " + COLUMNS + " from prom_response where episode_id = any(?) and voided_at is null order by collected_on, seq")
+                .param(episodeIds.toArray(UUID[]::new))
+                .query(ResponseRepository::map).list()
+                .forEach(r -> out.computeIfAbsent(r.episodeId(), k -> new ArrayList<>()).add(r));
+        return out;
+    }
+
     private static Row map(ResultSet rs, int n) throws SQLException {
         BigDecimal score = rs.getBigDecimal("score");
         return new Row(rs.getObject("id", UUID.class), rs.getObject("episode_id", UUID.class), rs.getString("instrument_id"),

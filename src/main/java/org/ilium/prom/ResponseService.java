@@ -118,6 +118,18 @@ public class ResponseService {
     }
 
     /**
+     * The responses (voided ones left out) of several episodes (a page of a bulk export) in one query, each list as
+     * {@link #responses(UUID, String, String)} answers it without filters; episodes without any, or not of the
+     * caller's site, are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<Response>> responsesOf(java.util.Collection<UUID> episodeIds) {
+        Map<UUID, List<Response>> out = new java.util.HashMap<>();
+        responses.forEpisodes(episodeIds).forEach((episode, rows) -> out.put(episode, rows.stream().map(this::toResponse).toList()));
+        return out;
+    }
+
+    /**
      * Voids a mistaken response (it stays stored, marked with who, when and why, and leaves the default lists):
      * {@code ifMatch} must be "1" (428 without, 412 when stale or already voided); reason is required (1-1000 characters).
      */

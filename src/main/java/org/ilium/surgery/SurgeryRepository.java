@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ilium.shared.Actor;
@@ -87,6 +91,26 @@ class SurgeryRepository {
     List<Row> complications(UUID episodeId) {
         return jdbc.sql("select id, version, recorded_by, payload from complication_event where episode_id = ? order by onset_date, seq")
                 .param(episodeId).query(SurgeryRepository::map).list();
+    }
+
+    /** The procedures of several episodes in one query, by episode, each list ordered as {@link #procedures(UUID)}. */
+    Map<UUID, List<Row>> procedures(Collection<UUID> episodeIds) {
+        return byEpisode("select episode_id, id, version, recorded_by, payload from surgical_procedure where episode_id = any(?) "
+                + "order by performed_on, seq", episodeIds);
+    }
+
+    /** The complications of several episodes in one query, by episode, each list ordered as {@link #complications(UUID)}. */
+    Map<UUID, List<Row>> complications(Collection<UUID> episodeIds) {
+        return byEpisode("select episode_id, id, version, recorded_by, payload from complication_event where episode_id = any(?) "
+                + "order by onset_date, seq", episodeIds);
+    }
+
+    private Map<UUID, List<Row>> byEpisode(String sql, Collection<UUID> episodeIds) {
+        Map<UUID, List<Row>> out = new HashMap<>();
+        jdbc.sql(sql).param(episodeIds.toArray(UUID[]::new)).query(rs -> {
+            out.computeIfAbsent(rs.getObject("episode_id", UUID.class), k -> new ArrayList<>()).add(map(rs, 0));
+        });
+        return out;
     }
 
     private static Row map(ResultSet rs, int n) throws SQLException {

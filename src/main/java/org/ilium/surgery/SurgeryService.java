@@ -2,7 +2,10 @@ package org.ilium.surgery;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ilium.patient.PatientService;
@@ -134,6 +137,17 @@ public class SurgeryService {
         return repository.procedures(episodeId).stream().map(r -> toProcedure(episodeId, r)).toList();
     }
 
+    /**
+     * The procedures of several episodes (a page of a bulk export) in one query, each list as {@link #procedures}
+     * answers it; episodes without procedures, or not of the caller's site, are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<ProcedureRecord>> proceduresOf(Collection<UUID> episodeIds) {
+        Map<UUID, List<ProcedureRecord>> out = new HashMap<>();
+        repository.procedures(episodeIds).forEach((episode, rows) -> out.put(episode, rows.stream().map(r -> toProcedure(episode, r)).toList()));
+        return out;
+    }
+
     @Transactional(readOnly = true)
     public ProcedureRecord procedure(UUID episodeId, UUID procedureId) {
         patients.episode(episodeId);
@@ -172,6 +186,14 @@ public class SurgeryService {
     public List<ComplicationRecord> complications(UUID episodeId) {
         patients.episode(episodeId);
         return repository.complications(episodeId).stream().map(r -> toComplication(episodeId, r)).toList();
+    }
+
+    /** As {@link #proceduresOf}, for complications: each list as {@link #complications} answers it. */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<ComplicationRecord>> complicationsOf(Collection<UUID> episodeIds) {
+        Map<UUID, List<ComplicationRecord>> out = new HashMap<>();
+        repository.complications(episodeIds).forEach((episode, rows) -> out.put(episode, rows.stream().map(r -> toComplication(episode, r)).toList()));
+        return out;
     }
 
     @Transactional(readOnly = true)

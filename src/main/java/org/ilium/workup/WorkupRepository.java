@@ -123,16 +123,21 @@ class WorkupRepository {
      * transaction, or the driver fetches all rows at once.
      */
     void streamCases(UUID episodeId, Consumer<CaseRow> rows) {
+        streamCases(episodeId == null ? null : new UUID[] {episodeId}, rows);
+    }
+
+    /** As {@link #streamCases(UUID, Consumer)}, for the episodes among {@code episodeIds} (null: every episode of the site). */
+    void streamCases(UUID[] episodeIds, Consumer<CaseRow> rows) {
         String sql = "select e.id as episode_id, p.birth_date, p.sex, e.side, r.id as record_id, r.kind, r.recorded_by, r.seq, r.payload "
                 + "from episode_of_care e "
                 + "join patient p on p.site_id = e.site_id and p.id = e.patient_id "
                 + "left join workup_record r on r.site_id = e.site_id and r.episode_id = e.id "
-                + (episodeId == null ? "" : "where e.id = ? ")
+                + (episodeIds == null ? "" : episodeIds.length == 1 ? "where e.id = ? " : "where e.id = any(?) ")
                 // records in an episode come in any order (sorting them here cost more than in Java)
                 + "order by e.id";
         JdbcClient.StatementSpec statement = jdbc.sql(sql).withFetchSize(FETCH_SIZE);
-        if (episodeId != null) {
-            statement = statement.param(episodeId);
+        if (episodeIds != null) {
+            statement = statement.param(episodeIds.length == 1 ? episodeIds[0] : episodeIds);
         }
         CaseHeader[] header = new CaseHeader[1];
         statement.query((RowCallbackHandler) rs -> {

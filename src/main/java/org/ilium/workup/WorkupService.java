@@ -3,7 +3,9 @@ package org.ilium.workup;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -146,6 +148,22 @@ public class WorkupService {
     }
 
     /**
+     * The cases of several episodes (a page of a bulk export) in one query, each as {@link #loadCase} builds it;
+     * episodes not of the caller's site are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, WorkupCase> loadCases(Collection<UUID> episodeIds) {
+        Map<UUID, WorkupCase> out = new HashMap<>();
+        if (episodeIds.isEmpty()) {
+            return out;
+        }
+        CaseStream stream = new CaseStream(payload, c -> out.put(UUID.fromString(c.reference()), c), null, 1);
+        records.streamCases(episodeIds.toArray(UUID[]::new), stream);
+        stream.finish();
+        return out;
+    }
+
+    /**
      * Every episode of the caller's site as a case, as {@link #loadCase} builds it, in one streaming
      * query ordered by episode id. The consumer is called on this thread, one case at a time; payloads
      * are parsed ahead on other threads when the machine has more than one processor. Returns the number
@@ -156,7 +174,7 @@ public class WorkupService {
         ExecutorService workers = parseThreads == 0 ? null : Executors.newFixedThreadPool(parseThreads, daemonThreads());
         CaseStream stream = new CaseStream(payload, consumer, workers, MAX_BATCHES_IN_FLIGHT * Math.max(1, parseThreads));
         try {
-            records.streamCases(null, stream);
+            records.streamCases((UUID) null, stream);
             return stream.finish();
         } finally {
             stream.cancel();

@@ -30,12 +30,10 @@ import org.hl7.fhir.r4.model.Resource;
 import org.ilium.access.AccountService;
 import org.ilium.patient.PatientSearch;
 import org.ilium.patient.PatientService;
-import org.ilium.patient.domain.Patient;
 import org.ilium.shared.Actor;
 import org.ilium.shared.CurrentActor;
 import org.ilium.shared.InvalidInputException;
 import org.ilium.shared.NotFoundException;
-import org.ilium.shared.Page;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -45,8 +43,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Service;
 
 /**
- * FHIR Bulk Data export: every patient of the current actor's site through {@link FhirExport#everything}, written as
- * one NDJSON file per resource type. {@link #write} does it in the calling thread (the {@code ilium export} command);
+ * FHIR Bulk Data export: every patient of the current actor's site, a page of patients at a time through
+ * {@link FhirExport#everything(List, Instant, Set)} (one query per kind of record and page, the same resources as
+ * {@code $everything}), written as one NDJSON file per resource type. {@link #write} does it for the calling thread (the {@code ilium export} command);
  * {@link #start} runs it as a background job for {@code $export}. Jobs are stored (V10) and belong to the site that
  * started them; their files are under {@code <data dir>/bulk-export/<folder>/} until the job is deleted or expires.
  */
@@ -130,8 +129,7 @@ public class BulkExport implements SmartInitializingSingleton, DisposableBean {
         Files.createDirectories(dir);
         Map<String, Writer> writers = new LinkedHashMap<>();
         Map<String, Integer> counts = new TreeMap<>(Comparator.comparingInt(TYPES::indexOf));
-        Set<String> written = new HashSet<>();
-        IParser parser = fhir.newJsonParser().setPrettyPrint(false);
+        Set<String> written = ConcurrentHashMap.newKeySet(); // type/id: a Questionnaire is written once, not per patient
         Actor actor = CurrentActor.require();
         long total = patients.search(new PatientSearch(null, null, null), 0, 1).totalItems();
         int pages = (int) ((total + PAGE - 1) / PAGE);
@@ -148,35 +146,36 @@ public class BulkExport implements SmartInitializingSingleton, DisposableBean {
         try {
             for (int w = 0; w < THREADS; w++) {
                 workers.add(pool.submit(() -> CurrentActor.runAs(actor, () -> {
+                    IParser parser = fhir.newJsonParser().setPrettyPrint(false); // a parser is not thread-safe: one per worker
                     for (int page = nextPage.getAndIncrement(); page < pages; page = nextPage.getAndIncrement()) {
                         int pageNo = page;
-                        List<List<Resource>> batch = new ArrayList<>();
-                        try {
-                            readOnly.executeWithoutResult(status -> {
-                                for (Patient p : patients.search(new PatientSearch(null, null, null), pageNo, PAGE).items()) {
-                                    batch.add(export.everything(p.id(), since));
+                        // one query per kind of record for the whole page (FhirExport#everything(List, ...))
+                        Map<UUID, List<Resource>> batch = readOnly.execute(status -> export.everything(
+                                patients.search(new PatientSearch(null, null, null), pageNo, PAGE).items(), since, types));
+                        // encoded here, in parallel; only the writing is under the lock, so a page's lines stay together
+                        List<List<String[]>> lines = new ArrayList<>(batch.size());
+                        for (List<Resource> resources : batch.values()) {
+                            List<String[]> of = new ArrayList<>(resources.size());
+                            for (Resource r : resources) {
+                                String type = r.fhirType();
+                                if (types.contains(type) && written.add(type + "/" + r.getIdElement().getIdPart())) {
+                                    of.add(new String[] {type, parser.encodeResourceToString(r)});
                                 }
-                            });
-                        } catch (org.springframework.transaction.UnexpectedRollbackException e) {
-                            // a service inside caught its own not-found (a patient without work-up) and marked the shared
-                            // transaction rollback-only; it only read, so the rollback loses nothing and the batch is complete
+                            }
+                            lines.add(of);
                         }
                         synchronized (writers) {
                             try {
-                                for (List<Resource> resources : batch) {
-                                    for (Resource r : resources) {
-                                        String type = r.fhirType();
-                                        if (!types.contains(type) || !written.add(type + "/" + r.getIdElement().getIdPart())) {
-                                            continue;
-                                        }
-                                        Writer wr = writers.get(type);
+                                for (List<String[]> of : lines) {
+                                    for (String[] line : of) {
+                                        Writer wr = writers.get(line[0]);
                                         if (wr == null) {
-                                            wr = Files.newBufferedWriter(dir.resolve(type + ".ndjson"), StandardCharsets.UTF_8);
-                                            writers.put(type, wr);
+                                            wr = Files.newBufferedWriter(dir.resolve(line[0] + ".ndjson"), StandardCharsets.UTF_8);
+                                            writers.put(line[0], wr);
                                         }
-                                        wr.write(parser.encodeResourceToString(r));
+                                        wr.write(line[1]);
                                         wr.write('\n');
-                                        counts.merge(type, 1, Integer::sum);
+                                        counts.merge(line[0], 1, Integer::sum);
                                     }
                                     done[0]++;
                                     if (progress != null) {
