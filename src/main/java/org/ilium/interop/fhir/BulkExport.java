@@ -147,40 +147,54 @@ public class BulkExport implements SmartInitializingSingleton, DisposableBean {
             for (int w = 0; w < THREADS; w++) {
                 workers.add(pool.submit(() -> CurrentActor.runAs(actor, () -> {
                     IParser parser = fhir.newJsonParser().setPrettyPrint(false); // a parser is not thread-safe: one per worker
+                    // a page's lines per type, encoded straight into buffers kept from page to page (encoding each
+                    // resource to its own String cost more in garbage collection than in encoding)
+                    Map<String, StringBuilder> buffers = new LinkedHashMap<>();
+                    Map<String, Integer> pageCounts = new LinkedHashMap<>();
+                    char[] chunk = new char[1 << 13];
                     for (int page = nextPage.getAndIncrement(); page < pages; page = nextPage.getAndIncrement()) {
                         int pageNo = page;
                         // one query per kind of record for the whole page (FhirExport#everything(List, ...))
                         Map<UUID, List<Resource>> batch = readOnly.execute(status -> export.everything(
                                 patients.search(new PatientSearch(null, null, null), pageNo, PAGE).items(), since, types));
                         // encoded here, in parallel; only the writing is under the lock, so a page's lines stay together
-                        List<List<String[]>> lines = new ArrayList<>(batch.size());
-                        for (List<Resource> resources : batch.values()) {
-                            List<String[]> of = new ArrayList<>(resources.size());
-                            for (Resource r : resources) {
-                                String type = r.fhirType();
-                                if (types.contains(type) && written.add(type + "/" + r.getIdElement().getIdPart())) {
-                                    of.add(new String[] {type, parser.encodeResourceToString(r)});
+                        buffers.values().forEach(b -> b.setLength(0));
+                        pageCounts.clear();
+                        try {
+                            for (List<Resource> resources : batch.values()) {
+                                for (Resource r : resources) {
+                                    String type = r.fhirType();
+                                    if (types.contains(type) && written.add(type + "/" + r.getIdElement().getIdPart())) {
+                                        StringBuilder b = buffers.computeIfAbsent(type, t -> new StringBuilder(1 << 16));
+                                        parser.encodeResourceToWriter(r, new Appender(b));
+                                        b.append('\n');
+                                        pageCounts.merge(type, 1, Integer::sum);
+                                    }
                                 }
                             }
-                            lines.add(of);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
                         }
                         synchronized (writers) {
                             try {
-                                for (List<String[]> of : lines) {
-                                    for (String[] line : of) {
-                                        Writer wr = writers.get(line[0]);
-                                        if (wr == null) {
-                                            wr = Files.newBufferedWriter(dir.resolve(line[0] + ".ndjson"), StandardCharsets.UTF_8);
-                                            writers.put(line[0], wr);
-                                        }
-                                        wr.write(line[1]);
-                                        wr.write('\n');
-                                        counts.merge(line[0], 1, Integer::sum);
+                                for (Map.Entry<String, Integer> typeCount : pageCounts.entrySet()) {
+                                    String type = typeCount.getKey();
+                                    Writer wr = writers.get(type);
+                                    if (wr == null) {
+                                        wr = Files.newBufferedWriter(dir.resolve(type + ".ndjson"), StandardCharsets.UTF_8);
+                                        writers.put(type, wr);
                                     }
-                                    done[0]++;
-                                    if (progress != null) {
-                                        progress.patients(done[0], total, counts);
+                                    StringBuilder b = buffers.get(type);
+                                    for (int from = 0; from < b.length(); from += chunk.length) {
+                                        int to = Math.min(b.length(), from + chunk.length);
+                                        b.getChars(from, to, chunk, 0);
+                                        wr.write(chunk, 0, to - from);
                                     }
+                                    counts.merge(type, typeCount.getValue(), Integer::sum);
+                                }
+                                done[0] += batch.size();
+                                if (progress != null) {
+                                    progress.patients(done[0], total, counts);
                                 }
                             } catch (IOException e) {
                                 throw new UncheckedIOException(e);
@@ -214,6 +228,38 @@ public class BulkExport implements SmartInitializingSingleton, DisposableBean {
             }
         }
         return counts;
+    }
+
+    /** A Writer appending to a StringBuilder (no copy, no lock, unlike StringWriter). */
+    private static final class Appender extends Writer {
+        private final StringBuilder to;
+
+        Appender(StringBuilder to) {
+            this.to = to;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            to.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String text, int offset, int length) {
+            to.append(text, offset, offset + length);
+        }
+
+        @Override
+        public void write(int c) {
+            to.append((char) c);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** A {@code $export} job as the status endpoint sees it: stored state, plus live progress while it runs here. */
