@@ -1,6 +1,7 @@
 package org.ilium.shared.document;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.Diagnostic;
 import com.openhtmltopdf.util.XRLog;
 import com.openhtmltopdf.util.XRLogger;
@@ -87,6 +88,8 @@ public final class DocumentRenderer {
             builder.useFastMode();
             builder.useFont(() -> font("DejaVuSans.ttf"), FONT_FAMILY, 400, PdfRendererBuilder.FontStyle.NORMAL, true);
             builder.useFont(() -> font("DejaVuSans-Bold.ttf"), FONT_FAMILY, 700, PdfRendererBuilder.FontStyle.NORMAL, true);
+            // inline <svg> charts stay vector graphics in the PDF
+            builder.useSVGDrawer(new BatikSVGDrawer());
             builder.withHtmlContent(html, null);
             builder.toStream(out);
             builder.run();
@@ -96,7 +99,8 @@ public final class DocumentRenderer {
         }
     }
 
-    private static InputStream font(String file) {
+    /** A DejaVu TrueType file from the class path (e.g. {@code DejaVuSans.ttf}), for charts drawn in the same font. */
+    public static InputStream font(String file) {
         InputStream in = DocumentRenderer.class.getResourceAsStream(FONT_DIR + file);
         if (in == null) {
             throw new IllegalStateException("font " + file + " missing from the classpath");
