@@ -8,10 +8,20 @@ import java.util.Objects;
  *
  * @param id unique within the document; also prefixes the SVG's internal ids so several charts can share a page
  */
-public record Chart(String id, String title, String svg, String description, DataTable table) {
+public record Chart(String id, String title, OutcomeCharts.Drawing drawing, String description, DataTable table) {
     public Chart {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(svg, "svg");
+        Objects.requireNonNull(drawing, "drawing");
         Objects.requireNonNull(table, "table");
+    }
+
+    /** The picture with every letter as a path, the same in every viewer and in the PDF. */
+    public String svg() {
+        return svg(true);
+    }
+
+    /** The picture; with {@code outlineText} false the letters are SVG text, about a tenth of the size, for browsers. */
+    public String svg(boolean outlineText) {
+        return OutcomeCharts.svg(drawing, id, outlineText);
     }
 }

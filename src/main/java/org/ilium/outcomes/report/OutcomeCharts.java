@@ -197,17 +197,10 @@ public final class OutcomeCharts {
         JFreeChart chart = chart(title, plot, series.size() > 1);
         styleSeries(renderer, series.size());
 
-        List<List<String>> rows = new ArrayList<>();
-        for (Series s : series) {
-            for (String c : categories) {
-                Point p = s.at(c);
-                rows.add(List.of(s.name(), c, p == null ? "0" : String.valueOf(p.n()), p == null ? "no answers" : number(p.value(), digits),
-                        p == null || !p.hasInterval() ? "-" : number(p.lower(), digits) + " to " + number(p.upper(), digits)));
-            }
-        }
-        DataTable table = new DataTable(List.of("Group", "Time", "n", "Mean", "95 % CI"), rows);
+        DataTable table = pivot(series, categories, p -> number(p.value(), digits)
+                + (p.hasInterval() ? " (" + number(p.lower(), digits) + " to " + number(p.upper(), digits) + ")" : ""));
         String description = title + ": " + describePoints(series, categories, digits, "");
-        return new Chart(id, title, svg(chart, id, WIDTH, HEIGHT), description, table);
+        return new Chart(id, title, new Drawing(chart, WIDTH, HEIGHT), description, table);
     }
 
     /** Shares (percent, 0-100) per category as bars with their 95 % intervals as whiskers, one bar colour per series. */
@@ -237,18 +230,10 @@ public final class OutcomeCharts {
             renderer.setSeriesOutlinePaint(s, INK);
             renderer.setSeriesOutlineStroke(s, new BasicStroke(0.5f));
         }
-        List<List<String>> rows = new ArrayList<>();
-        for (Series s : series) {
-            for (String c : categories) {
-                Point p = s.at(c);
-                rows.add(List.of(s.name(), c, p == null ? "0" : p.n() == 0 ? "0" : String.valueOf(p.n()),
-                        p == null ? "no answers" : percent(p.value()),
-                        p == null || !p.hasInterval() ? "-" : percent(p.lower()) + " to " + percent(p.upper())));
-            }
-        }
-        DataTable table = new DataTable(List.of("Responder definition", "Time", "Answered", "Share", "95 % CI"), rows);
+        DataTable table = pivot(series, categories, p -> percent(p.value())
+                + (p.hasInterval() ? " (" + number(p.lower(), 0) + " to " + number(p.upper(), 0) + " %)" : ""));
         String description = title + ": " + describePoints(series, categories, 0, " %");
-        return new Chart(id, title, svg(chart, id, WIDTH, HEIGHT), description, table);
+        return new Chart(id, title, new Drawing(chart, WIDTH, HEIGHT), description, table);
     }
 
     /**
@@ -296,7 +281,7 @@ public final class OutcomeCharts {
         // below the lowest bound shown (the axis says where); a bit above 100 keeps the first stretch visible
         double lowest = steps.stream().mapToDouble(s -> s.lower() == null ? s.survival() : Math.min(s.lower(), s.survival()))
                 .min().orElse(1);
-        y.setRange(Math.max(0, Math.floor(lowest * 10) * 10 - 10), 102);
+        y.setRange(Math.max(0, Math.floor(lowest * 10) * 10 - 10), 101);
         XYStepRenderer stepRenderer = new XYStepRenderer();
         stepRenderer.setSeriesPaint(0, PALETTE[0]);
         stepRenderer.setSeriesStroke(0, new BasicStroke(2f));
@@ -357,7 +342,7 @@ public final class OutcomeCharts {
                 d.append(i == 0 ? "" : ", ").append(atRisk.get(i).n()).append(" at ").append(number(atRisk.get(i).time(), 0));
             }
         }
-        return new Chart(id, title, svg(chart, id, WIDTH, HEIGHT + 40), d.append('.').toString(), table);
+        return new Chart(id, title, new Drawing(chart, WIDTH, HEIGHT + 40), d.append('.').toString(), table);
     }
 
     /** Complications as horizontal bars by kind, stacked by grade (grades in the given order, light to dark). */
@@ -404,7 +389,7 @@ public final class OutcomeCharts {
         String description = title + ": " + (total == 0 ? "none recorded" : total + " in all, " + String.join("; ",
                 kinds.stream().map(k -> k + " " + counts.stream().filter(c -> c.kind().equals(k)).mapToInt(Count::count).sum()).toList()));
         int height = Math.max(160, 70 + 28 * kinds.size());
-        return new Chart(id, title, svg(chart, id, WIDTH, height), description + ".", table);
+        return new Chart(id, title, new Drawing(chart, WIDTH, height), description + ".", table);
     }
 
     /**
@@ -413,7 +398,9 @@ public final class OutcomeCharts {
      */
     public static Chart comparison(String id, String title, String valueLabel, double min, double max, List<Comparison> rows, int digits) {
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
-        Source[] sources = Source.values();
+        // only the sources present get a series, so the legend lists nothing that is not drawn
+        Source[] sources = java.util.Arrays.stream(Source.values()).filter(x -> rows.stream().anyMatch(r -> r.source() == x))
+                .toArray(Source[]::new);
         for (Source source : sources) {
             XYIntervalSeries s = new XYIntervalSeries(source.legend);
             for (int i = 0; i < rows.size(); i++) {
@@ -442,12 +429,16 @@ public final class OutcomeCharts {
         JFreeChart chart = chart(title, plot, true);
         Shape[] shapes = {new Ellipse2D.Double(-5, -5, 10, 10), new Rectangle2D.Double(-4.5, -4.5, 9, 9), diamond(6)};
         for (int s = 0; s < sources.length; s++) {
-            renderer.setSeriesPaint(s, PALETTE[s]);
-            renderer.setSeriesShape(s, shapes[s]);
+            int kind = sources[s].ordinal();
+            renderer.setSeriesPaint(s, PALETTE[kind]);
+            renderer.setSeriesShape(s, shapes[kind]);
+            if (sources[s] == Source.SEED_CLAIM) {
+                // hollow, so it never reads as a published result
+                renderer.setSeriesShapesFilled(s, false);
+                renderer.setSeriesStroke(s, new BasicStroke(1.6f));
+            }
         }
-        renderer.setSeriesShapesFilled(Source.SEED_CLAIM.ordinal(), false);
         renderer.setUseOutlinePaint(false);
-        renderer.setSeriesStroke(Source.SEED_CLAIM.ordinal(), new BasicStroke(1.6f));
 
         List<List<String>> table = new ArrayList<>();
         for (Comparison r : rows) {
@@ -457,7 +448,7 @@ public final class OutcomeCharts {
         String description = title + ": " + String.join("; ", rows.stream().map(r -> r.label() + " " + number(r.value(), digits)
                 + (r.lower() == null ? "" : " (95 % CI " + number(r.lower(), digits) + " to " + number(r.upper(), digits) + ")")).toList());
         int height = Math.max(170, 90 + 26 * rows.size());
-        return new Chart(id, title, svg(chart, id, WIDTH, height), description + ".",
+        return new Chart(id, title, new Drawing(chart, WIDTH, height), description + ".",
                 new DataTable(List.of("Group", "Source", "n", "Value", "95 % CI"), table));
     }
 
@@ -520,14 +511,28 @@ public final class OutcomeCharts {
         return t;
     }
 
-    /** The chart as an {@code <svg>} element with its size and a view box; internal ids are prefixed with the chart id. */
-    static String svg(JFreeChart chart, String id, int width, int height) {
+    /** A drawn chart and its size in pixels, rendered to SVG on demand. */
+    public record Drawing(JFreeChart chart, int width, int height) {
+    }
+
+    /**
+     * The chart as an {@code <svg>} element with its size and a view box; internal ids are prefixed with the chart id.
+     * With {@code outlineText} every letter is a path: exact in any viewer and in the PDF (whose SVG renderer would
+     * otherwise need the font), but about ten times larger; browsers get {@code <text>} in DejaVu Sans or a sans-serif.
+     */
+    static String svg(Drawing drawing, String id, boolean outlineText) {
+        int width = drawing.width();
+        int height = drawing.height();
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
         g2.setDefsKeyPrefix(id + "-");
-        g2.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_VECTOR);
-        // two decimals of a pixel are invisible and halve the size of outlined text
-        g2.setGeomDoubleConverter(OutcomeCharts::twoDecimals);
-        g2.setTransformDoubleConverter(OutcomeCharts::twoDecimals);
+        JFreeChart chart = drawing.chart();
+        if (outlineText) {
+            g2.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_VECTOR);
+        } else {
+            g2.setFontFunction(family -> "DejaVu Sans, Verdana, sans-serif");
+        }
+        // a tenth of a pixel is invisible at print size, and outlined text shrinks to a third
+        g2.setGeomDoubleConverter(OutcomeCharts::oneDecimal);
         chart.draw(g2, new Rectangle(0, 0, width, height));
         String svg = g2.getSVGElement(id, true, new ViewBox(0, 0, width, height), null, null);
         // openhtmltopdf reads width and height as integers only ("640.0" is ignored)
@@ -536,11 +541,30 @@ public final class OutcomeCharts {
                 .replaceFirst("width='[^']*'", "width='" + width + "'")
                 .replaceFirst("height='[^']*'", "height='" + height + "'")
                 .replaceFirst("viewBox='[^']*'", "viewBox='0 0 " + width + " " + height + "'");
-        return open + " role='img'" + svg.substring(end);
+        // the chart's text alternative is the paragraph the document prints under it
+        return open + " role='img' aria-labelledby='" + id + "-text'" + svg.substring(end);
     }
 
-    private static String twoDecimals(double v) {
-        return BigDecimal.valueOf(Math.round(v * 100), 2).stripTrailingZeros().toPlainString();
+    private static String oneDecimal(double v) {
+        return BigDecimal.valueOf(Math.round(v * 10), 1).stripTrailingZeros().toPlainString();
+    }
+
+    /** One row per series, one column per category: "value (lower to upper), n N", or "no answers". */
+    private static DataTable pivot(List<Series> series, List<String> categories, java.util.function.Function<Point, String> value) {
+        List<String> headers = new ArrayList<>();
+        headers.add("");
+        headers.addAll(categories);
+        List<List<String>> rows = new ArrayList<>();
+        for (Series s : series) {
+            List<String> row = new ArrayList<>();
+            row.add(s.name());
+            for (String c : categories) {
+                Point p = s.at(c);
+                row.add(p == null ? "no answers" : value.apply(p) + ", n " + p.n());
+            }
+            rows.add(row);
+        }
+        return new DataTable(headers, rows);
     }
 
     private static String describePoints(List<Series> series, List<String> categories, int digits, String unit) {

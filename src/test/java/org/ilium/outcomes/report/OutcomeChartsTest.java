@@ -84,23 +84,36 @@ class OutcomeChartsTest {
     }
 
     @Test
+    void browserSvgKeepsTextAsTextAndIsMuchSmaller() throws Exception {
+        long textSize = 0;
+        long outlineSize = 0;
+        for (Chart c : all()) {
+            String text = c.svg(false);
+            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+            assertThat(doc.getElementsByTagName("text").getLength()).as(c.id()).isGreaterThan(5);
+            assertThat(text).contains("font-family: DejaVu Sans, Verdana, sans-serif");
+            textSize += text.length();
+            outlineSize += c.svg(true).length();
+        }
+        assertThat(textSize).isLessThan(outlineSize / 2);
+        assertThat(comparison().svg(false)).contains(">Seed article: 39 of 40 improved<");
+    }
+
+    @Test
     void meanChartTableHasEveryTimepointIncludingGaps() {
         Chart c = pain();
-        assertThat(c.table().headers()).containsExactly("Group", "Time", "n", "Mean", "95 % CI");
+        assertThat(c.table().headers()).containsExactly("", "Before", "6 weeks", "3 months", "12 months");
         assertThat(c.table().rows()).containsExactly(
-                List.of("All patients", "Before", "40", "7.9", "7.5 to 8.3"),
-                List.of("All patients", "6 weeks", "31", "3.2", "2.6 to 3.8"),
-                List.of("All patients", "3 months", "0", "no answers", "-"),
-                List.of("All patients", "12 months", "1", "2.0", "-"));
+                List.of("All patients", "7.9 (7.5 to 8.3), n 40", "3.2 (2.6 to 3.8), n 31", "no answers", "2.0, n 1"));
         assertThat(c.description()).contains("Before 7.9 (n 40)", "6 weeks 3.2 (n 31)").doesNotContain("3 months");
     }
 
     @Test
     void shareTableInPercent() {
         Chart c = shares();
-        assertThat(c.table().rows()).contains(List.of("Pain, clinically important", "6 weeks", "31", "81 %", "64 % to 91 %"),
-                List.of("Pain, clinically important", "12 months", "0", "no answers", "-"),
-                List.of("ODI, clinically important", "12 months", "5", "40 %", "12 % to 77 %"));
+        assertThat(c.table().rows()).containsExactly(List.of("Pain, clinically important", "81 % (64 to 91 %), n 31", "no answers"),
+                List.of("ODI, clinically important", "60 % (42 to 75 %), n 30", "40 % (12 to 77 %), n 5"));
     }
 
     @Test
