@@ -315,11 +315,11 @@ public final class OutcomeReportDocument {
     private static Chart respondersChart(OutcomeReport r) {
         OutcomeThresholds th = r.thresholds();
         List<Series> series = List.of(
-                new Series("Pain: fall >= " + points(th.pain().importantImprovement() / 10), points(r, t -> share(t.label(), t.clinicallyImportantPain()))),
-                new Series("Pain: fall >= " + points(th.pain().substantialImprovement() / 10) + " or final <= "
+                new Series("Pain: fall \u2265 " + points(th.pain().importantImprovement() / 10), points(r, t -> share(t.label(), t.clinicallyImportantPain()))),
+                new Series("Pain: fall \u2265 " + points(th.pain().substantialImprovement() / 10) + " or final \u2264 "
                         + points(th.pain().substantialFinalAtMost() / 10), points(r, t -> share(t.label(), t.substantialBenefitPain()))),
-                new Series("ODI: fall >= " + points(th.odi().importantImprovement()), points(r, t -> share(t.label(), t.clinicallyImportantOdi()))),
-                new Series("ODI: fall >= " + points(th.odi().substantialImprovement()), points(r, t -> share(t.label(), t.substantialBenefitOdi()))));
+                new Series("ODI: fall \u2265 " + points(th.odi().importantImprovement()), points(r, t -> share(t.label(), t.clinicallyImportantOdi()))),
+                new Series("ODI: fall \u2265 " + points(th.odi().substantialImprovement()), points(r, t -> share(t.label(), t.substantialBenefitOdi()))));
         return OutcomeCharts.shares("chart-responders", "Responders after surgery (share of those who answered, with 95 % CI)",
                 categories(r, false), series);
     }
