@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
         description = "Care pathway and outcomes registry for sacroiliac joint fusion.",
         footer = {"", "Without a command, Ilium serves (same as 'ilium serve').",
                 "Configuration comes from environment variables (ILIUM_DATA_DIR, ILIUM_DB_URL, ...): see README.md."},
-        subcommands = {ServeCommand.class, EvaluateCommand.class, BenchCommand.class, ImportCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, EvaluateCommand.class, BenchCommand.class, ImportCommand.class, ExportCommand.class,
+                ReportCommand.class, CommandLine.HelpCommand.class})
 public final class IliumCommand implements Callable<Integer> {
     @Mixin
     ServeCommand.ServerOptions server = new ServeCommand.ServerOptions();

@@ -1,0 +1,136 @@
+package org.ilium.outcomes;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.ToIntFunction;
+import org.ilium.outcomes.domain.EpisodeOutcome;
+import org.ilium.outcomes.domain.EpisodeOutcome.Instrument;
+import org.postgresql.PGStatement;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The read side of the outcome report: every operated (follow-up enrolled) episode of the caller's site with its
+ * answers, procedures, complications and subgroup attributes, one row per episode from the projection
+ * {@code outcome_episode} (V8). Site
+ * scoping by row-level security as everywhere. Needs a transaction so that the driver streams the rows.
+ */
+@Repository
+class OutcomeRepository {
+    static final int FETCH_SIZE = 20_000;
+
+    /** Told how many rows of a table have been read so far. */
+    interface RowProgress {
+        void rows(String table, long rows);
+    }
+
+    private final JdbcTemplate jdbc;
+
+    OutcomeRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The episodes operated between {@code from} and {@code to} (either null: open), by episode id, from the
+     * projection {@code outcome_episode} (V8), which triggers keep in step with every write of its sources.
+     *
+     * @param timepoint the protocol index of a timepoint id, -1 for one outside the protocol
+     * @param flags per flag instrument (PGIC, satisfaction, would-repeat) the answer codes that count as yes
+     */
+    Map<UUID, EpisodeOutcome> load(LocalDate from, LocalDate to, int timepoints, ToIntFunction<String> timepoint,
+            Map<Instrument, Set<String>> flags, RowProgress progress) {
+        Map<UUID, EpisodeOutcome> episodes = new HashMap<>();
+        Map<String, Integer> tpIndex = new HashMap<>();
+        long[] count = new long[1];
+        String sql = "select episode_id, patient_id, surgery_date, birth_date, approach, revision_date, last_procedure, smoking, opioids, "
+                + "prior_fusion, symptom_onset, answer_timepoints, answer_instruments, answer_scores, answer_codes, last_answer, "
+                + "complication_codes, complication_grades, complication_serious, last_complication from outcome_episode "
+                + "where surgery_date >= coalesce(?, '-infinity'::date) and surgery_date <= coalesce(?, 'infinity'::date)";
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(sql);
+            // binary transfer from the first execution: arrays and uuids are decoded without parsing text
+            ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
+            ps.setFetchSize(FETCH_SIZE);
+            ps.setObject(1, from);
+            ps.setObject(2, to);
+            return ps;
+        }, (RowCallbackHandler) rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    LocalDate surgery = rs.getObject(3, LocalDate.class);
+                    EpisodeOutcome e = new EpisodeOutcome(id, rs.getObject(2, UUID.class), surgery, rs.getObject(4, LocalDate.class),
+                            timepoints);
+                    e.procedure(surgery, false, rs.getString(5), 0);
+                    LocalDate revision = rs.getObject(6, LocalDate.class);
+                    if (revision != null) {
+                        e.procedure(revision, true, null, 0);
+                    }
+                    LocalDate lastProcedure = rs.getObject(7, LocalDate.class);
+                    if (lastProcedure != null) {
+                        e.contact(lastProcedure);
+                    }
+                    e.riskFactor("smoking_status", rs.getString(8), null, surgery, 0);
+                    e.riskFactor("chronic_opioid_use", null, bool(rs, 9), surgery, 0);
+                    e.riskFactor("prior_lumbar_fusion", null, bool(rs, 10), surgery, 0);
+                    e.symptomOnset(rs.getObject(11, LocalDate.class), surgery, 0);
+                    String[] tps = strings(rs, 12);
+                    String[] instruments = strings(rs, 13);
+                    Double[] scores = (Double[]) rs.getArray(14).getArray();
+                    String[] codes = strings(rs, 15);
+                    for (int i = 0; i < tps.length; i++) {
+                        Instrument instrument = Instrument.of(instruments[i]);
+                        if (instrument == null) {
+                            continue;
+                        }
+                        double value;
+                        Set<String> yes = flags.get(instrument);
+                        if (yes != null) {
+                            value = codes[i] == null ? Double.NaN : yes.contains(codes[i]) ? 1 : 0;
+                        } else {
+                            value = scores[i] == null ? Double.NaN : scores[i];
+                        }
+                        int t = tpIndex.computeIfAbsent(tps[i], timepoint::applyAsInt);
+                        if (t >= 0 && !Double.isNaN(value)) {
+                            e.answer(t, instrument, value, surgery, 0);
+                        }
+                    }
+                    LocalDate lastAnswer = rs.getObject(16, LocalDate.class);
+                    if (lastAnswer != null) {
+                        e.contact(lastAnswer);
+                    }
+                    String[] complications = strings(rs, 17);
+                    if (complications.length > 0) {
+                        String[] grades = strings(rs, 18);
+                        Boolean[] serious = (Boolean[]) rs.getArray(19).getArray();
+                        for (int i = 0; i < complications.length; i++) {
+                            e.complication(complications[i], grades[i].isEmpty() ? null : grades[i], Boolean.TRUE.equals(serious[i]), null);
+                        }
+                        LocalDate lastComplication = rs.getObject(20, LocalDate.class);
+                        if (lastComplication != null) {
+                            e.contact(lastComplication);
+                        }
+                    }
+                    episodes.put(id, e);
+                    if (++count[0] % 50_000 == 0) {
+                        progress.rows("episodes", count[0]);
+                    }
+                });
+        progress.rows("episodes", count[0]);
+        return episodes;
+    }
+
+    private static Boolean bool(ResultSet rs, int column) throws SQLException {
+        boolean b = rs.getBoolean(column);
+        return rs.wasNull() ? null : b;
+    }
+
+    private static String[] strings(ResultSet rs, int column) throws SQLException {
+        return (String[]) rs.getArray(column).getArray();
+    }
+}
