@@ -3,6 +3,7 @@ package org.ilium.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,10 +21,12 @@ import org.ilium.outcomes.OutcomeReports;
 import org.ilium.outcomes.ReportFormat;
 import org.ilium.outcomes.domain.CohortFilter;
 import org.ilium.outcomes.domain.OutcomeReport;
+import org.ilium.outcomes.report.OutcomeReportDocument;
 import org.ilium.shared.Actor;
 import org.ilium.shared.CurrentActor;
 import org.ilium.shared.InvalidInputException;
 import org.ilium.shared.NotFoundException;
+import org.ilium.shared.document.DocumentRenderer;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -33,7 +36,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ilium report [--site CODE] [--from DATE --to DATE] [--approach A] [--policy P] [--subgroup F=G] --format json --out FILE}:
+ * {@code ilium report [--site CODE] [--from DATE --to DATE] [--approach A] [--policy P] [--subgroup F=G] --format json|html|pdf --out FILE}:
  * the outcome report of a site's cohort (docs/outcomes-report.md), acting as the site's first administrator.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, exitCodeOnInvalidInput = 64,
@@ -145,7 +148,8 @@ final class ReportCommand implements Callable<Integer> {
             try (OutputStream o = Files.newOutputStream(tmp)) {
                 switch (format) {
                     case JSON -> OutcomeReportJson.write(report, o);
-                    default -> throw new IllegalStateException(format.code() + " is not available");
+                    case HTML -> o.write(new OutcomeReportDocument(new DocumentRenderer()).html(report).getBytes(StandardCharsets.UTF_8));
+                    case PDF -> o.write(new OutcomeReportDocument(new DocumentRenderer()).pdf(report));
                 }
             }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -29,9 +29,9 @@ public enum ReportFormat {
         return mediaType;
     }
 
-    /** Whether this build can produce the format (HTML and PDF come with the report document). */
+    /** Whether this build can produce the format: all three (HTML and PDF by OutcomeReportDocument). */
     public boolean available() {
-        return this == JSON;
+        return true;
     }
 
     public static Optional<ReportFormat> of(String code) {

@@ -386,7 +386,15 @@ public final class OutcomeCharts {
         }
         DataTable table = new DataTable(List.of("Complication", "Grade", "Count"), rows);
         int total = counts.stream().mapToInt(Count::count).sum();
-        String description = title + ": " + (total == 0 ? "none recorded" : total + " in all, " + String.join("; ",
+        // totals per series first: the series may be two views of the same complications (by type, by grade)
+        List<String> parts = new ArrayList<>();
+        for (String g : grades) {
+            int n = counts.stream().filter(c -> c.grade().equals(g)).mapToInt(Count::count).sum();
+            if (n > 0) {
+                parts.add(g + " " + n);
+            }
+        }
+        String description = title + ": " + (total == 0 ? "none recorded" : String.join(", ", parts) + "; " + String.join("; ",
                 kinds.stream().map(k -> k + " " + counts.stream().filter(c -> c.kind().equals(k)).mapToInt(Count::count).sum()).toList()));
         int height = Math.max(160, 70 + 28 * kinds.size());
         return new Chart(id, title, new Drawing(chart, WIDTH, height), description + ".", table);

@@ -165,7 +165,7 @@ public final class OutcomeReportDocument {
             if (rf.ci95() != null) {
                 s.append(" (95 % CI ").append(pct(rf.ci95().lower(), false)).append("-").append(pct(rf.ci95().upper())).append(")");
             }
-            s.append(" were free of revision surgery at ").append(TIMEPOINT_NAMES.getOrDefault(rf.timepoint(), rf.timepoint())).append(".");
+            s.append(" were free of revision surgery at ").append(timepointName(rf.timepoint(), rf.timepoint())).append(".");
         }
         ComplicationSummary c = r.complications();
         if (c != null && c.any() != null) {
@@ -219,7 +219,7 @@ public final class OutcomeReportDocument {
         m.put("survivalSummary", survivalSummary(r.revisionFreeSurvival()));
         m.put("complications", complications(r.complications()));
         m.put("subgroups", subgroups(r));
-        m.put("subgroupTimepoint", r.subgroups() == null ? null : TIMEPOINT_NAMES.getOrDefault(r.subgroups().timepoint(), r.subgroups().timepoint()));
+        m.put("subgroupTimepoint", r.subgroups() == null ? null : timepointName(r.subgroups().timepoint(), r.subgroups().timepoint()));
         List<Chart> benchmarkCharts = empty ? List.of() : benchmarkCharts(r);
         charts.addAll(benchmarkCharts);
         m.put("benchmarkCharts", benchmarkCharts.stream().map(c -> view(c, outlineText)).toList());
@@ -273,8 +273,16 @@ public final class OutcomeReportDocument {
         return parts.isEmpty() ? "No patient has reached a follow-up timepoint yet." : "Missing follow-up: " + String.join("; ", parts) + ".";
     }
 
+    /** Short names for chart axes, where a protocol's own labels ("6 weeks after surgery") would not fit side by side. */
+    private static final Map<String, String> AXIS_NAMES = Map.of("baseline", "Before", "2w", "2 weeks", "6w", "6 weeks", "3m", "3 months",
+            "6m", "6 months", "12m", "12 months", "24m", "2 years", "5y", "5 years");
+
+    private static String axisName(TimepointOutcome t) {
+        return AXIS_NAMES.getOrDefault(t.id(), t.label());
+    }
+
     private static List<String> categories(OutcomeReport r, boolean withBaseline) {
-        return r.timepoints().stream().filter(t -> withBaseline || !"baseline".equals(t.id())).map(TimepointOutcome::label).toList();
+        return r.timepoints().stream().filter(t -> withBaseline || !"baseline".equals(t.id())).map(OutcomeReportDocument::axisName).toList();
     }
 
     private static Point mean(String label, MeanValue v) {
@@ -297,8 +305,8 @@ public final class OutcomeReportDocument {
 
     private static Chart painChart(OutcomeReport r) {
         List<Series> series = new ArrayList<>();
-        series.add(new Series("SI joint (back) pain", points(r, t -> mean(t.label(), t.pain()))));
-        List<Point> leg = points(r, t -> mean(t.label(), t.legPain()));
+        series.add(new Series("SI joint (back) pain", points(r, t -> mean(axisName(t), t.pain()))));
+        List<Point> leg = points(r, t -> mean(axisName(t), t.legPain()));
         if (!leg.isEmpty()) {
             series.add(new Series("Leg pain", leg));
         }
@@ -309,17 +317,17 @@ public final class OutcomeReportDocument {
     private static Chart odiChart(OutcomeReport r) {
         return OutcomeCharts.overTime("chart-odi", "Mean disability (Oswestry Disability Index) over time, with 95 % CI",
                 "ODI (0-100, lower is better)", 0, 100, categories(r, true),
-                List.of(new Series("Oswestry Disability Index", points(r, t -> mean(t.label(), t.odi())))), 1);
+                List.of(new Series("Oswestry Disability Index", points(r, t -> mean(axisName(t), t.odi())))), 1);
     }
 
     private static Chart respondersChart(OutcomeReport r) {
         OutcomeThresholds th = r.thresholds();
         List<Series> series = List.of(
-                new Series("Pain: fall \u2265 " + points(th.pain().importantImprovement() / 10), points(r, t -> share(t.label(), t.clinicallyImportantPain()))),
+                new Series("Pain: fall \u2265 " + points(th.pain().importantImprovement() / 10), points(r, t -> share(axisName(t), t.clinicallyImportantPain()))),
                 new Series("Pain: fall \u2265 " + points(th.pain().substantialImprovement() / 10) + " or final \u2264 "
-                        + points(th.pain().substantialFinalAtMost() / 10), points(r, t -> share(t.label(), t.substantialBenefitPain()))),
-                new Series("ODI: fall \u2265 " + points(th.odi().importantImprovement()), points(r, t -> share(t.label(), t.clinicallyImportantOdi()))),
-                new Series("ODI: fall \u2265 " + points(th.odi().substantialImprovement()), points(r, t -> share(t.label(), t.substantialBenefitOdi()))));
+                        + points(th.pain().substantialFinalAtMost() / 10), points(r, t -> share(axisName(t), t.substantialBenefitPain()))),
+                new Series("ODI: fall \u2265 " + points(th.odi().importantImprovement()), points(r, t -> share(axisName(t), t.clinicallyImportantOdi()))),
+                new Series("ODI: fall \u2265 " + points(th.odi().substantialImprovement()), points(r, t -> share(axisName(t), t.substantialBenefitOdi()))));
         return OutcomeCharts.shares("chart-responders", "Responders after surgery (share of those who answered, with 95 % CI)",
                 categories(r, false), series);
     }
@@ -393,7 +401,7 @@ public final class OutcomeReportDocument {
         m.put("censored", s.censored());
         List<List<String>> at = new ArrayList<>();
         for (SurvivalStep a : s.at()) {
-            at.add(List.of(TIMEPOINT_NAMES.getOrDefault(a.timepoint(), a.timepoint()), String.valueOf(a.atRisk()), pct(a.survival()),
+            at.add(List.of(timepointName(a.timepoint(), a.timepoint()), String.valueOf(a.atRisk()), pct(a.survival()),
                     a.ci95() == null ? "-" : pct(a.ci95().lower(), false) + "-" + pct(a.ci95().upper())));
         }
         m.put("at", at);
@@ -412,7 +420,7 @@ public final class OutcomeReportDocument {
         List<List<String>> byType = new ArrayList<>();
         for (ComplicationRate t : c.byType()) {
             byType.add(List.of(t.name(), String.valueOf(t.events()), cell(t.rate()),
-                    t.literatureRatePercent() == null ? "not known" : number(t.literatureRatePercent(), 2) + " %"));
+                    t.literatureRatePercent() == null ? "not known" : asPublished(t.literatureRatePercent()) + " %"));
         }
         m.put("byType", byType);
         List<List<String>> byGrade = new ArrayList<>();
@@ -492,7 +500,7 @@ public final class OutcomeReportDocument {
             boolean cohortShown = cohortRows.containsKey(key);
             if (c.cohortValue() != null && !cohortShown) {
                 cohortRows.put(key, list.size());
-                list.add(new Comparison("This clinic, " + TIMEPOINT_NAMES.getOrDefault(c.cohortTimepoint(), "all follow-up") + what,
+                list.add(new Comparison("This clinic, " + timepointName(c.cohortTimepoint(), "any time") + what,
                         Source.COHORT, c.cohortValue(), c.cohortCi95() == null ? null : c.cohortCi95().lower(),
                         c.cohortCi95() == null ? null : c.cohortCi95().upper(), c.cohortN() == null ? 0 : c.cohortN()));
             }
@@ -501,7 +509,7 @@ public final class OutcomeReportDocument {
             String arm = arm(c);
             // a published row right under its cohort row needs no "what" again; the label stays short
             boolean underCohort = c.cohortValue() != null;
-            list.add(new Comparison(who + ", " + (c.timepoint() == null ? "time not stated" : TIMEPOINT_NAMES.get(c.timepoint()))
+            list.add(new Comparison(who + ", " + (c.timepoint() == null ? "time not stated" : timepointName(c.timepoint(), c.timepoint()))
                     + (arm == null ? "" : " (" + arm + ")") + (underCohort ? "" : what), source, published(c), null, null,
                     c.publishedOf() != null ? c.publishedOf() : 0));
         }
@@ -572,12 +580,12 @@ public final class OutcomeReportDocument {
             row.put("first", !c.benchmarkId().equals(previous));
             previous = c.benchmarkId();
             row.put("seedClaim", c.kind() == Benchmark.Kind.SEED_CLAIM);
-            row.put("timepoint", c.timepoint() == null ? "not stated" : TIMEPOINT_NAMES.getOrDefault(c.timepoint(), c.timepoint()));
+            row.put("timepoint", c.timepoint() == null ? "not stated" : timepointName(c.timepoint(), c.timepoint()));
             row.put("figure", figureName(c));
             row.put("published", publishedText(c));
             String cohort;
             if (c.cohortField() == null && c.timepoint() != null && r.timepoint(c.timepoint()) == null) {
-                cohort = "no " + TIMEPOINT_NAMES.getOrDefault(c.timepoint(), c.timepoint()) + " follow-up in this report";
+                cohort = "no " + timepointName(c.timepoint(), c.timepoint()) + " follow-up in this report";
             } else if (c.cohortField() == null) {
                 cohort = "not measured here";
             } else if (c.cohortValue() == null) {
@@ -588,7 +596,7 @@ public final class OutcomeReportDocument {
                 cohort = number(c.cohortValue(), digits) + (share ? " %" : "")
                         + (c.cohortCi95() == null ? "" : " (" + number(c.cohortCi95().lower(), digits) + " to " + number(c.cohortCi95().upper(), digits) + ")")
                         + (c.cohortN() == null ? "" : ", n " + c.cohortN())
-                        + (c.timepoint() == null && c.cohortTimepoint() != null ? ", at " + TIMEPOINT_NAMES.getOrDefault(c.cohortTimepoint(), c.cohortTimepoint()) : "");
+                        + (c.timepoint() == null && c.cohortTimepoint() != null ? ", at " + timepointName(c.cohortTimepoint(), c.cohortTimepoint()) : "");
             }
             row.put("cohort", cohort);
             rows.add(row);
@@ -680,7 +688,12 @@ public final class OutcomeReportDocument {
     }
 
     private static String timepointName(TimepointOutcome t) {
-        return TIMEPOINT_NAMES.getOrDefault(t.id(), t.label());
+        return timepointName(t.id(), t.label());
+    }
+
+    /** "12 months" for 12m; the fallback for an id it does not know or none (Map.of refuses null keys). */
+    private static String timepointName(String id, String fallback) {
+        return id == null ? fallback : TIMEPOINT_NAMES.getOrDefault(id, fallback);
     }
 
     private static String day(LocalDate d) {

@@ -131,7 +131,7 @@ class OutcomeChartsTest {
         Chart c = complications();
         assertThat(c.table().rows()).containsExactly(List.of("Wound infection", "II", "2"), List.of("Wound infection", "IIIb", "1"),
                 List.of("Trochanteric bursitis", "I", "3"), List.of("Implant malposition", "IIIb", "1"));
-        assertThat(c.description()).contains("7 in all", "Wound infection 3");
+        assertThat(c.description()).contains("Complications: I 3, II 2, IIIb 2; Wound infection 3; Trochanteric bursitis 3; Implant malposition 1.");
         assertThat(OutcomeCharts.complications("c0", "Complications", List.of("I"), List.of()).description()).contains("none recorded");
     }
 

@@ -80,7 +80,7 @@ class OutcomeReportDocumentTest {
                 .contains("(the seed article's own claim, not the study's figure)");
         assertThat(html).contains("Polly DW, Cher DJ, Wine KD").contains("https://doi.org/10.1155/2013/536128");
         assertThat(html).contains("Current smoker").contains("vs Never smoked: pain +1.2");
-        assertThat(html).contains("Trochanteric bursitis").contains("5 %");
+        assertThat(html).contains("Trochanteric bursitis").contains("<td>5 %</td>").contains("<td>0.15 %</td>");
         assertThat(html).contains("Generated 2026-11-02 09:30 UTC by Ilium development build");
         // no patient-level data: the fixture has none, and the document invents none
         assertThat(html).doesNotContainIgnoringCase("mrn").doesNotContain("date of birth");
