@@ -144,6 +144,17 @@ class OutcomeChartsTest {
     }
 
     @Test
+    void labelsAreEscapedSoTheSvgStaysWellFormed() throws Exception {
+        Chart c = OutcomeCharts.complications("esc", "Complications <by> type & grade", List.of("I"), List.of(new Count("Pain \"A\" < B & C", "I", 1)));
+        for (boolean outline : new boolean[] {true, false}) {
+            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(c.svg(outline).getBytes(StandardCharsets.UTF_8)));
+            assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
+        }
+        assertThat(c.svg(false)).contains("Pain &quot;A&quot; &lt; B &amp; C");
+    }
+
+    @Test
     void halfAnIntervalIsRefused() {
         assertThatThrownBy(() -> new Point("x", 1, 1.0, 0.5, null)).isInstanceOf(IllegalArgumentException.class);
     }
