@@ -422,7 +422,9 @@ public final class OutcomeCharts {
             data.addSeries(s);
         }
         NumberAxis x = new NumberAxis(valueLabel);
-        x.setRange(min, max);
+        // a little room at both ends so a dot at 0 % or 100 % is not cut in half by the frame
+        double margin = (max - min) * 0.03;
+        x.setRange(min - margin, max + margin);
         SymbolAxis y = new SymbolAxis(null, rows.stream().map(Comparison::label).toArray(String[]::new));
         y.setRange(-0.6, rows.size() - 0.4);
         y.setInverted(true);

@@ -534,7 +534,7 @@ public final class OutcomeReportDocument {
         if (name == null && c.cohortField() != null && c.cohortField().startsWith("revisionFreeSurvival")) {
             name = "revised";
         }
-        return name != null ? name : shorten(c.label() == null ? c.cohortField() : c.label(), 28);
+        return name != null ? name : shorten((c.label() == null ? c.cohortField() : c.label()).replace(" after surgery", ""), 28);
     }
 
     /** "INSITE (Polly 2015)", "Sachs 2013": the trial's acronym if it has one, then first author and year. */
