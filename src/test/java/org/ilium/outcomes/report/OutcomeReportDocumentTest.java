@@ -12,7 +12,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.ilium.outcomes.domain.OutcomeReport;
 import org.ilium.shared.document.DocumentRenderer;
@@ -106,7 +111,9 @@ class OutcomeReportDocumentTest {
                     .contains("95 % CI −5.3 to −4.7");
             String all = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertThat(all).contains("Methods and notes").contains("seed article's own claim");
-            // every chart became vector drawing in the PDF: each chart's caption is there, and no chart was dropped as an image
+            // every chart became one vector drawing (a form XObject), none a raster image
+            assertThat(xObjects(doc, PDFormXObject.class)).isEqualTo(10);
+            assertThat(xObjects(doc, PDImageXObject.class)).isZero();
             assertThat(all).contains("Mean pain over time (0-10, with 95 % CI):");
             assertThat(all).contains("Freedom from revision surgery (Kaplan-Meier, with 95 % CI):");
         }
@@ -119,6 +126,7 @@ class OutcomeReportDocumentTest {
         assertThat(count(html, "<svg ")).isZero();
         byte[] pdf = DOCUMENT.pdf(ReportFixtures.empty());
         try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(xObjects(doc, PDFormXObject.class)).isZero();
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setEndPage(1);
             assertThat(stripper.getText(doc).replaceAll("\\s+", " ")).contains("No patients were operated between 1 January 2019");
@@ -133,6 +141,18 @@ class OutcomeReportDocumentTest {
         // no complications: that chart is left out and the table says so; the flat revision curve is still drawn
         assertThat(html).doesNotContain("<svg id='chart-complications'").contains("<svg id='chart-survival'")
                 .contains("<svg id='chart-pain'").contains("0 complications recorded in 6 operated joints");
+    }
+
+    static int xObjects(PDDocument doc, Class<? extends PDXObject> kind) throws IOException {
+        int n = 0;
+        for (PDPage page : doc.getPages()) {
+            for (COSName name : page.getResources().getXObjectNames()) {
+                if (kind.isInstance(page.getResources().getXObject(name))) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     static int count(String s, String part) {
