@@ -31,6 +31,11 @@ class OutcomeRepository {
         void rows(String table, long rows);
     }
 
+    /** Which episodes to read: all, or the half below or above the middle of the id range (read in parallel). */
+    enum Half {
+        ALL, FIRST, SECOND
+    }
+
     private final JdbcTemplate jdbc;
 
     OutcomeRepository(JdbcTemplate jdbc) {
@@ -44,7 +49,7 @@ class OutcomeRepository {
      * @param timepoint the protocol index of a timepoint id, -1 for one outside the protocol
      * @param flags per flag instrument (PGIC, satisfaction, would-repeat) the answer codes that count as yes
      */
-    Map<UUID, EpisodeOutcome> load(LocalDate from, LocalDate to, int timepoints, ToIntFunction<String> timepoint,
+    Map<UUID, EpisodeOutcome> load(LocalDate from, LocalDate to, Half half, int timepoints, ToIntFunction<String> timepoint,
             Map<Instrument, Set<String>> flags, RowProgress progress) {
         Map<UUID, EpisodeOutcome> episodes = new HashMap<>();
         Map<String, Integer> tpIndex = new HashMap<>();
@@ -52,7 +57,12 @@ class OutcomeRepository {
         String sql = "select episode_id, patient_id, surgery_date, birth_date, approach, revision_date, last_procedure, smoking, opioids, "
                 + "prior_fusion, symptom_onset, answer_timepoints, answer_instruments, answer_scores, answer_codes, last_answer, "
                 + "complication_codes, complication_grades, complication_serious, last_complication from outcome_episode "
-                + "where surgery_date >= coalesce(?, '-infinity'::date) and surgery_date <= coalesce(?, 'infinity'::date)";
+                + "where surgery_date >= coalesce(?, '-infinity'::date) and surgery_date <= coalesce(?, 'infinity'::date)"
+                + switch (half) {
+                    case ALL -> "";
+                    case FIRST -> " and episode_id < '80000000-0000-0000-0000-000000000000'";
+                    case SECOND -> " and episode_id >= '80000000-0000-0000-0000-000000000000'";
+                };
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement(sql);
             // binary transfer from the first execution: arrays and uuids are decoded without parsing text
