@@ -167,6 +167,11 @@ public class OutcomeReports {
         return analysis.analyse(site.code(), site.name(), protocol.id(), filter, asOf, cohort);
     }
 
+    /** The raw data the report is computed from, as CSV (docs/outcomes-report.md, "Raw data export"). */
+    public void exportRaw(Appendable out) {
+        readOnly.executeWithoutResult(status -> repository.exportRaw(out));
+    }
+
     OutcomeAnalysis analysis(Protocol protocol) {
         List<OutcomeAnalysis.ComplicationType> catalogue = surgery.catalogue().stream()
                 .map(c -> new OutcomeAnalysis.ComplicationType(c.code(), c.name(), c.ratePercent())).toList();

@@ -143,4 +143,49 @@ class OutcomeRepository {
     private static String[] strings(ResultSet rs, int column) throws SQLException {
         return (String[]) rs.getArray(column).getArray();
     }
+
+    /**
+     * The raw data export ({@code ilium report --format csv}, docs/outcomes-report.md): the source rows the report is
+     * computed from, read from the source tables (not the projection), voided responses included and marked. One CSV
+     * with a {@code record} column: episode, procedure, complication, workup, response.
+     */
+    void exportRaw(Appendable out) {
+        csv(out, "record", "episode_id", "patient_id", "date", "seq", "c1", "c2", "c3", "c4", "c5");
+        jdbc.query("select f.episode_id, e.patient_id, f.surgery_date, p.birth_date from follow_up_enrolment f "
+                + "join episode_of_care e on e.site_id = f.site_id and e.id = f.episode_id "
+                + "join patient p on p.site_id = e.site_id and p.id = e.patient_id", (RowCallbackHandler) rs ->
+                csv(out, "episode", rs.getString(1), rs.getString(2), rs.getString(3), "", rs.getString(4), "", "", "", ""));
+        jdbc.query("select episode_id, performed_on, seq, revision, payload->>'approach' from surgical_procedure", (RowCallbackHandler) rs ->
+                csv(out, "procedure", rs.getString(1), "", rs.getString(2), rs.getString(3), rs.getBoolean(4) ? "revision" : "index",
+                        rs.getString(5), "", "", ""));
+        jdbc.query("select episode_id, onset_date, seq, code, payload->>'grade', payload->>'serious' from complication_event",
+                (RowCallbackHandler) rs -> csv(out, "complication", rs.getString(1), "", rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), "", ""));
+        jdbc.query("select episode_id, recorded_on, seq, kind, payload->>'type', payload->>'status', payload->>'present', payload->>'onset' "
+                + "from workup_record where kind in ('risk-factors', 'symptom-history')", (RowCallbackHandler) rs ->
+                csv(out, "workup", rs.getString(1), "", rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7), rs.getString(8)));
+        jdbc.query("select episode_id, collected_on, seq, timepoint_id, instrument_id, score, answer, voided_at is not null from prom_response",
+                (RowCallbackHandler) rs -> csv(out, "response", rs.getString(1), "", rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8) ? "voided" : "valid"));
+    }
+
+    private static void csv(Appendable out, String... fields) {
+        try {
+            for (int i = 0; i < fields.length; i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                String f = fields[i] == null ? "" : fields[i];
+                if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0) {
+                    out.append('"').append(f.replace("\"", "\"\"")).append('"');
+                } else {
+                    out.append(f);
+                }
+            }
+            out.append('\n');
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

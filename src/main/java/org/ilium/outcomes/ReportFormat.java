@@ -11,7 +11,9 @@ import java.util.Optional;
 public enum ReportFormat {
     JSON("json", "application/json"),
     HTML("html", "text/html"),
-    PDF("pdf", "application/pdf");
+    PDF("pdf", "application/pdf"),
+    /** Not the report: the raw source rows it is computed from, for checking it independently (command line only). */
+    CSV("csv", "text/csv");
 
     private final String code;
     private final String mediaType;
@@ -31,7 +33,7 @@ public enum ReportFormat {
 
     /** Whether this build can produce the format (HTML and PDF come with the report document). */
     public boolean available() {
-        return this == JSON;
+        return this == JSON || this == CSV;
     }
 
     public static Optional<ReportFormat> of(String code) {
