@@ -220,6 +220,12 @@ class OutcomeReportIT {
         }
         assertThat(smokers.get("episodesOperated").asInt()).isEqualTo(currentSmokers).isLessThan(all.get("episodesOperated").asInt());
         assertThat(smokers.get("filter").get("subgroups").get("smoking").asText()).isEqualTo("current");
+        String policy = ilium.admin().get("/api/v1/policies").json().get(0).get("id").asText();
+        Response byPolicy = ilium.admin().get("/api/v1/outcomes/report?asOf=" + today + "&policy=" + policy);
+        assertThat(byPolicy.status()).as(byPolicy.body()).isEqualTo(200);
+        assertThat(byPolicy.json().get("episodesOperated").asInt()).isBetween(0, all.get("episodesOperated").asInt());
+        assertThat(byPolicy.json().get("filter").get("policy").asText()).isEqualTo(policy);
+        assertThat(ilium.admin().get("/api/v1/outcomes/report?policy=no-such-policy").errorFields()).containsExactly("policy");
         JsonNode none = ilium.admin().get("/api/v1/outcomes/report?from=1990-01-01&to=1990-12-31").json();
         assertThat(none.get("episodesOperated").asInt()).isZero();
         assertThat(none.get("timepoints").get(0).get("pain").isNull()).isTrue();
