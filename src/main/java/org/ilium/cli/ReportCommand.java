@@ -65,7 +65,7 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--subgroup", paramLabel = "FACTOR=GROUP", description = "Only this subgroup, e.g. smoking=current (repeatable).")
     Map<String, String> subgroups = new LinkedHashMap<>();
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "json, html or pdf.")
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "json, html or pdf; csv writes the raw data the report is computed from.")
     String format;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "File to write (replaced when it exists).")
@@ -80,7 +80,7 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ReportFormat chosen = ReportFormat.of(format).orElse(null);
         if (chosen == null) {
-            err.println("ilium report: --format must be one of json, html, pdf");
+            err.println("ilium report: --format must be one of json, html, pdf, csv");
             return 64;
         }
         if (!chosen.available()) {
@@ -103,6 +103,12 @@ final class ReportCommand implements Callable<Integer> {
             Actor actor = context.getBean(AccountService.class).commandLineActor(code);
             OutcomeReports reports = context.getBean(OutcomeReports.class);
             long started = System.nanoTime();
+            if (chosen == ReportFormat.CSV) {
+                CurrentActor.runAs(actor, () -> writeRaw(reports, out));
+                stdout.printf(Locale.ROOT, "Raw outcome data of site %s written to %s (%.1f s)%n", code, out, (System.nanoTime() - started) / 1e9);
+                stdout.flush();
+                return 0;
+            }
             OutcomeReport report = CurrentActor.callAs(actor, () -> reports.report(filter,
                     reportDate != null ? reportDate : reports.today(), progress(err, started)));
             err.print("\r\033[K");
@@ -119,9 +125,17 @@ final class ReportCommand implements Callable<Integer> {
         } catch (NotFoundException e) {
             err.println("ilium report: " + e.getMessage() + " not found");
             return 1;
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             err.println("ilium report: cannot write " + out + ": " + e.getMessage());
             return 1;
+        }
+    }
+
+    private static void writeRaw(OutcomeReports reports, Path out) {
+        try (java.io.Writer w = Files.newBufferedWriter(out, java.nio.charset.StandardCharsets.UTF_8)) {
+            reports.exportRaw(w);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -150,6 +164,7 @@ final class ReportCommand implements Callable<Integer> {
                     case JSON -> OutcomeReportJson.write(report, o);
                     case HTML -> o.write(new OutcomeReportDocument(new DocumentRenderer()).html(report).getBytes(StandardCharsets.UTF_8));
                     case PDF -> o.write(new OutcomeReportDocument(new DocumentRenderer()).pdf(report));
+                    case CSV -> throw new IllegalStateException("csv is written from the raw rows, not from the report");
                 }
             }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

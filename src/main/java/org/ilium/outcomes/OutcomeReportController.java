@@ -68,6 +68,7 @@ class OutcomeReportController {
         LocalDate asOf = date(query.getFirst("asOf"), "asOf", errors);
         if (from != null && to != null && from.isAfter(to)) {
             errors.add(new FieldError("to", "must not be before from (" + from + ")"));
+            to = null;
         }
         String format = query.getFirst("format");
         ReportFormat chosen = fromAccept(accept);
@@ -75,20 +76,21 @@ class OutcomeReportController {
             ReportFormat f = ReportFormat.of(format).orElse(null);
             if (f == null) {
                 errors.add(new FieldError("format", "must be json, html or pdf"));
+            } else if (f == ReportFormat.CSV) {
+                errors.add(new FieldError("format", "csv (the raw data) is written by ilium report --format csv only"));
             } else if (!f.available()) {
                 errors.add(new FieldError("format", f.code() + " is not available yet in this build; use json"));
             } else {
                 chosen = f;
             }
         }
-        CohortFilter filter = null;
-        if (errors.isEmpty()) {
-            filter = new CohortFilter(from, to, blankToNull(query.getFirst("approach")), blankToNull(query.getFirst("policy")), subgroups);
-            try {
-                reports.check(filter);
-            } catch (InvalidInputException e) {
-                errors.addAll(e.errors());
-            }
+        // the names in the filter are checked even when other parameters are wrong, so one answer names them all
+        CohortFilter filter = new CohortFilter(from, to, blankToNull(query.getFirst("approach")), blankToNull(query.getFirst("policy")),
+                subgroups);
+        try {
+            reports.check(filter);
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -102,6 +104,7 @@ class OutcomeReportController {
             case PDF -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                     .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"outcome-report-" + reportDate + ".pdf\"")
                     .body(document.pdf(report));
+            case CSV -> throw new IllegalStateException("csv is refused above");
         };
     }
 

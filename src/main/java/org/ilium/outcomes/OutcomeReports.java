@@ -4,6 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +31,7 @@ import org.ilium.outcomes.domain.OutcomeThresholds;
 import org.ilium.patient.SiteRepository;
 import org.ilium.patient.domain.Site;
 import org.ilium.prom.InstrumentCatalog;
+import org.ilium.shared.Actor;
 import org.ilium.shared.CurrentActor;
 import org.ilium.shared.FieldError;
 import org.ilium.shared.InvalidInputException;
@@ -31,7 +39,8 @@ import org.ilium.shared.LatestDate;
 import org.ilium.surgery.SurgeryContent;
 import org.ilium.workup.WorkupService;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outcome report of the caller's site ("does it really work, here?"): reads the cohort through
@@ -56,10 +65,17 @@ public class OutcomeReports {
     private final CandidacyContent candidacy;
     private final WorkupService workup;
     private final Clock clock;
+    private final TransactionTemplate readOnly;
+    /** Reads the first half of the projection beside the caller's thread. */
+    private static final ExecutorService READERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "outcome-report-reader");
+        t.setDaemon(true);
+        return t;
+    });
 
     OutcomeReports(OutcomeRepository repository, SiteRepository sites, FollowUpProtocols protocols, InstrumentCatalog instruments,
             OutcomeThresholds thresholds, BenchmarkLibrary benchmarks, SurgeryContent surgery, CandidacyContent candidacy,
-            WorkupService workup, Clock clock) {
+            WorkupService workup, Clock clock, PlatformTransactionManager transactions) {
         this.repository = repository;
         this.sites = sites;
         this.protocols = protocols;
@@ -70,6 +86,8 @@ public class OutcomeReports {
         this.candidacy = candidacy;
         this.workup = workup;
         this.clock = clock;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     /** Today as the report date (the latest date anywhere on earth, as for every "not in the future" rule). */
@@ -104,21 +122,54 @@ public class OutcomeReports {
         }
     }
 
-    /** The report of the caller's site on {@code asOf}. */
-    @Transactional(readOnly = true)
+    /**
+     * The report of the caller's site on {@code asOf}. The two halves of the projection are read on two threads
+     * (decoding rows is most of the reading time), each in its own read-only transaction as the caller.
+     */
     public OutcomeReport report(CohortFilter filter, LocalDate asOf, Progress progress) {
         check(filter);
-        Site site = sites.findById(CurrentActor.require().siteId()).orElseThrow();
+        Actor actor = CurrentActor.require();
+        Site site = sites.findById(actor.siteId()).orElseThrow();
         Protocol protocol = protocols.defaultProtocol();
         OutcomeAnalysis analysis = analysis(protocol);
-        Map<UUID, EpisodeOutcome> episodes = repository.load(filter.from(), filter.to(), protocol.timepoints().size(),
-                analysis::timepointIndex, flags(), progress::step);
+        Map<Instrument, Set<String>> flags = flags();
+        AtomicLong read = new AtomicLong();
+        long[] seen = new long[2];
+        Function<OutcomeRepository.Half, Map<UUID, EpisodeOutcome>> load = half -> CurrentActor.callAs(actor, () -> readOnly.execute(
+                status -> repository.load(filter.from(), filter.to(), half, protocol.timepoints().size(), analysis::timepointIndex, flags,
+                        (table, rows) -> {
+                            int i = half.ordinal() - 1;
+                            long total;
+                            synchronized (seen) {
+                                total = read.addAndGet(rows - seen[i]);
+                                seen[i] = rows;
+                            }
+                            synchronized (progress) {
+                                progress.step(table, total);
+                            }
+                        })));
+        CompletableFuture<Map<UUID, EpisodeOutcome>> first = CompletableFuture.supplyAsync(() -> load.apply(OutcomeRepository.Half.FIRST),
+                READERS);
+        Map<UUID, EpisodeOutcome> episodes = new HashMap<>(load.apply(OutcomeRepository.Half.SECOND));
+        try {
+            episodes.putAll(first.join());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
         Iterable<EpisodeOutcome> cohort = episodes.values();
         if (filter.policy() != null) {
             cohort = meetingPolicy(filter.policy(), episodes, progress);
         }
         progress.step("analysis", episodes.size());
         return analysis.analyse(site.code(), site.name(), protocol.id(), filter, asOf, cohort);
+    }
+
+    /** The raw data the report is computed from, as CSV (docs/outcomes-report.md, "Raw data export"). */
+    public void exportRaw(Appendable out) {
+        readOnly.executeWithoutResult(status -> repository.exportRaw(out));
     }
 
     OutcomeAnalysis analysis(Protocol protocol) {

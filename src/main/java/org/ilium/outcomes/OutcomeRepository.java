@@ -31,6 +31,11 @@ class OutcomeRepository {
         void rows(String table, long rows);
     }
 
+    /** Which episodes to read: all, or the half below or above the middle of the id range (read in parallel). */
+    enum Half {
+        ALL, FIRST, SECOND
+    }
+
     private final JdbcTemplate jdbc;
 
     OutcomeRepository(JdbcTemplate jdbc) {
@@ -44,7 +49,7 @@ class OutcomeRepository {
      * @param timepoint the protocol index of a timepoint id, -1 for one outside the protocol
      * @param flags per flag instrument (PGIC, satisfaction, would-repeat) the answer codes that count as yes
      */
-    Map<UUID, EpisodeOutcome> load(LocalDate from, LocalDate to, int timepoints, ToIntFunction<String> timepoint,
+    Map<UUID, EpisodeOutcome> load(LocalDate from, LocalDate to, Half half, int timepoints, ToIntFunction<String> timepoint,
             Map<Instrument, Set<String>> flags, RowProgress progress) {
         Map<UUID, EpisodeOutcome> episodes = new HashMap<>();
         Map<String, Integer> tpIndex = new HashMap<>();
@@ -52,7 +57,12 @@ class OutcomeRepository {
         String sql = "select episode_id, patient_id, surgery_date, birth_date, approach, revision_date, last_procedure, smoking, opioids, "
                 + "prior_fusion, symptom_onset, answer_timepoints, answer_instruments, answer_scores, answer_codes, last_answer, "
                 + "complication_codes, complication_grades, complication_serious, last_complication from outcome_episode "
-                + "where surgery_date >= coalesce(?, '-infinity'::date) and surgery_date <= coalesce(?, 'infinity'::date)";
+                + "where surgery_date >= coalesce(?, '-infinity'::date) and surgery_date <= coalesce(?, 'infinity'::date)"
+                + switch (half) {
+                    case ALL -> "";
+                    case FIRST -> " and episode_id < '80000000-0000-0000-0000-000000000000'";
+                    case SECOND -> " and episode_id >= '80000000-0000-0000-0000-000000000000'";
+                };
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement(sql);
             // binary transfer from the first execution: arrays and uuids are decoded without parsing text
@@ -132,5 +142,50 @@ class OutcomeRepository {
 
     private static String[] strings(ResultSet rs, int column) throws SQLException {
         return (String[]) rs.getArray(column).getArray();
+    }
+
+    /**
+     * The raw data export ({@code ilium report --format csv}, docs/outcomes-report.md): the source rows the report is
+     * computed from, read from the source tables (not the projection), voided responses included and marked. One CSV
+     * with a {@code record} column: episode, procedure, complication, workup, response.
+     */
+    void exportRaw(Appendable out) {
+        csv(out, "record", "episode_id", "patient_id", "date", "seq", "c1", "c2", "c3", "c4", "c5");
+        jdbc.query("select f.episode_id, e.patient_id, f.surgery_date, p.birth_date from follow_up_enrolment f "
+                + "join episode_of_care e on e.site_id = f.site_id and e.id = f.episode_id "
+                + "join patient p on p.site_id = e.site_id and p.id = e.patient_id", (RowCallbackHandler) rs ->
+                csv(out, "episode", rs.getString(1), rs.getString(2), rs.getString(3), "", rs.getString(4), "", "", "", ""));
+        jdbc.query("select episode_id, performed_on, seq, revision, payload->>'approach' from surgical_procedure", (RowCallbackHandler) rs ->
+                csv(out, "procedure", rs.getString(1), "", rs.getString(2), rs.getString(3), rs.getBoolean(4) ? "revision" : "index",
+                        rs.getString(5), "", "", ""));
+        jdbc.query("select episode_id, onset_date, seq, code, payload->>'grade', payload->>'serious' from complication_event",
+                (RowCallbackHandler) rs -> csv(out, "complication", rs.getString(1), "", rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), "", ""));
+        jdbc.query("select episode_id, recorded_on, seq, kind, payload->>'type', payload->>'status', payload->>'present', payload->>'onset' "
+                + "from workup_record where kind in ('risk-factors', 'symptom-history')", (RowCallbackHandler) rs ->
+                csv(out, "workup", rs.getString(1), "", rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7), rs.getString(8)));
+        jdbc.query("select episode_id, collected_on, seq, timepoint_id, instrument_id, score, answer, voided_at is not null from prom_response",
+                (RowCallbackHandler) rs -> csv(out, "response", rs.getString(1), "", rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8) ? "voided" : "valid"));
+    }
+
+    private static void csv(Appendable out, String... fields) {
+        try {
+            for (int i = 0; i < fields.length; i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                String f = fields[i] == null ? "" : fields[i];
+                if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0) {
+                    out.append('"').append(f.replace("\"", "\"\"")).append('"');
+                } else {
+                    out.append(f);
+                }
+            }
+            out.append('\n');
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -6,12 +6,14 @@ import java.util.Optional;
 /**
  * The forms of the outcome report, for {@code ilium report --format} and the API. JSON is written by
  * {@link OutcomeReportJson}; HTML and PDF are rendered from the same {@link org.ilium.outcomes.domain.OutcomeReport}
- * by the report document ({@link #available()} says which are wired in this build).
+ * by {@link org.ilium.outcomes.report.OutcomeReportDocument}.
  */
 public enum ReportFormat {
     JSON("json", "application/json"),
     HTML("html", "text/html"),
-    PDF("pdf", "application/pdf");
+    PDF("pdf", "application/pdf"),
+    /** Not the report: the raw source rows it is computed from, for checking it independently (command line only). */
+    CSV("csv", "text/csv");
 
     private final String code;
     private final String mediaType;
@@ -29,7 +31,7 @@ public enum ReportFormat {
         return mediaType;
     }
 
-    /** Whether this build can produce the format: all three (HTML and PDF by OutcomeReportDocument). */
+    /** Whether this build can produce the format: all of them (HTML and PDF by OutcomeReportDocument). */
     public boolean available() {
         return true;
     }

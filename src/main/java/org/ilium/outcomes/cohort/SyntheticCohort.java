@@ -1,21 +1,220 @@
 package org.ilium.outcomes.cohort;
 
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.ilium.candidacy.CandidacyContent;
+import org.ilium.followup.FollowUpBulkRepository;
+import org.ilium.followup.FollowUpProtocols;
+import org.ilium.followup.domain.Protocol;
+import org.ilium.outcomes.cohort.domain.CohortCalibration;
+import org.ilium.outcomes.cohort.domain.PathwayGenerator;
+import org.ilium.outcomes.cohort.domain.SyntheticPathway;
+import org.ilium.patient.PatientBulkRepository;
+import org.ilium.patient.SiteRepository;
+import org.ilium.patient.domain.Site;
+import org.ilium.prom.InstrumentCatalog;
+import org.ilium.prom.ResponseBulkRepository;
+import org.ilium.shared.Actor;
+import org.ilium.shared.ConflictException;
+import org.ilium.shared.CurrentActor;
+import org.ilium.shared.InvalidInputException;
+import org.ilium.shared.LatestDate;
+import org.ilium.shared.NotFoundException;
+import org.ilium.surgery.SurgeryBulkRepository;
+import org.ilium.surgery.SurgeryContent;
+import org.ilium.workup.WorkupBulkRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Generates a calibrated synthetic cohort into a site (docs/synthetic-cohort.md): complete pathways built
- * through the same domain rules as the API, stored in bulk. Same site, seed and date give the same cohort.
- * Runs as the current actor, who must act for the site named.
+ * through the same domain rules as the API ({@link PathwayGenerator}), stored in bulk by the owning modules'
+ * repositories. Same site, seed and date give the same cohort. Runs as the current actor, who must act for
+ * the site named. One thread draws batches of patients while the calling thread stores the previous batch,
+ * each batch in one transaction.
  */
 @Service
 public class SyntheticCohort {
+    public static final int MAX_PATIENTS = 1_000_000;
+    static final int BATCH = 1_000;
+
+    private final SiteRepository sites;
+    private final PatientBulkRepository patients;
+    private final WorkupBulkRepository workup;
+    private final SurgeryBulkRepository surgery;
+    private final FollowUpBulkRepository followUp;
+    private final ResponseBulkRepository responses;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final PathwayGenerator.Context baseContext;
+    private final Protocol protocol;
+
+    SyntheticCohort(SiteRepository sites, PatientBulkRepository patients, WorkupBulkRepository workup, SurgeryBulkRepository surgery,
+            FollowUpBulkRepository followUp, ResponseBulkRepository responses, TransactionTemplate tx, Clock clock,
+            CandidacyContent candidacy, SurgeryContent surgeryContent, FollowUpProtocols protocols, InstrumentCatalog instruments,
+            @Value("${ilium.content-dir:}") String contentDir) {
+        this.sites = sites;
+        this.patients = patients;
+        this.workup = workup;
+        this.surgery = surgery;
+        this.followUp = followUp;
+        this.responses = responses;
+        this.tx = tx;
+        this.clock = clock;
+        CohortCalibration calibration = SyntheticCohortContent.load(contentDir.isBlank() ? null : Path.of(contentDir));
+        this.protocol = protocols.defaultProtocol();
+        this.baseContext = CohortContext.of(calibration, candidacy, surgeryContent, protocol, instruments);
+    }
 
     /**
      * Stores {@code patients} synthetic patients (MRNs {@code SYN-<seed>-<index>}) with their pathways up
      * to {@code today}; refuses (ConflictException) when the site already holds the cohort of this seed.
+     *
+     * @throws InvalidInputException for a count outside 1..{@value #MAX_PATIENTS} or a date in the future
+     * @throws NotFoundException for an unknown site
      */
     public CohortSummary generate(String siteCode, int patients, long seed, LocalDate today, ProgressListener progress) {
-        throw new UnsupportedOperationException("not yet implemented");
+        Actor actor = CurrentActor.require();
+        Site site = sites.findByCode(siteCode).orElseThrow(() -> new NotFoundException("Site " + siteCode));
+        if (!site.id().equals(actor.siteId())) {
+            throw new IllegalStateException("the current actor does not act for site " + siteCode);
+        }
+        if (patients < 1 || patients > MAX_PATIENTS) {
+            throw new InvalidInputException("patients", "must be from 1 to " + MAX_PATIENTS);
+        }
+        Instant at = clock.instant();
+        if (today == null || today.isAfter(LatestDate.at(at))) {
+            throw new InvalidInputException("today", "must be given and not in the future");
+        }
+        String first = PathwayGenerator.mrn(seed, 0);
+        if (this.patients.mrnExists(first)) {
+            throw new ConflictException("Site " + siteCode + " already holds the synthetic cohort of seed " + seed + " (MRN " + first
+                    + "); choose another seed");
+        }
+        ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
+        PathwayGenerator generator = new PathwayGenerator(baseContext, seed, site.id(), today, actor, at);
+        long t0 = System.nanoTime();
+        BlockingQueue<List<SyntheticPathway>> queue = new ArrayBlockingQueue<>(2);
+        ExecutorService drawer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "synth-generator");
+            t.setDaemon(true);
+            return t;
+        });
+        int operated = 0;
+        long answers = 0;
+        try {
+            Future<?> drawing = drawer.submit(() -> {
+                for (int start = 0; start < patients; start += BATCH) {
+                    int end = Math.min(patients, start + BATCH);
+                    List<SyntheticPathway> batch = new ArrayList<>(end - start);
+                    for (int i = start; i < end; i++) {
+                        batch.add(generator.generate(i));
+                    }
+                    queue.put(batch);
+                }
+                return null;
+            });
+            int done = 0;
+            while (done < patients) {
+                List<SyntheticPathway> batch = next(queue, drawing);
+                Batch rows = Batch.of(batch, protocol, at);
+                tx.executeWithoutResult(status -> rows.store(this, actor, at));
+                done += batch.size();
+                operated += rows.operated;
+                answers += rows.responses.size();
+                listener.progress(done, patients);
+            }
+            drawing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while generating the cohort", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            drawer.shutdownNow();
+        }
+        return new CohortSummary(patients, operated, answers, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The next batch, or the generator's failure instead of waiting for ever. */
+    private static List<SyntheticPathway> next(BlockingQueue<List<SyntheticPathway>> queue, Future<?> drawing)
+            throws InterruptedException, java.util.concurrent.ExecutionException {
+        while (true) {
+            List<SyntheticPathway> batch = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (batch != null) {
+                return batch;
+            }
+            if (drawing.isDone()) {
+                drawing.get();
+                batch = queue.poll();
+                if (batch != null) {
+                    return batch;
+                }
+                throw new IllegalStateException("the cohort generator stopped early");
+            }
+        }
+    }
+
+    /** One batch as the owning modules' bulk rows. */
+    private static final class Batch {
+        final List<PatientBulkRepository.NewPathway> pathways = new ArrayList<>();
+        final List<WorkupBulkRepository.NewRecord> records = new ArrayList<>();
+        final List<SurgeryBulkRepository.NewProcedure> procedures = new ArrayList<>();
+        final List<SurgeryBulkRepository.NewComplication> complications = new ArrayList<>();
+        final List<FollowUpBulkRepository.NewEnrolment> enrolments = new ArrayList<>();
+        final List<FollowUpBulkRepository.NewCompletion> completions = new ArrayList<>();
+        final List<ResponseBulkRepository.NewResponse> responses = new ArrayList<>();
+        int operated;
+
+        static Batch of(List<SyntheticPathway> batch, Protocol protocol, Instant at) {
+            Batch b = new Batch();
+            List<SurgeryBulkRepository.NewProcedure> revisions = new ArrayList<>();
+            for (SyntheticPathway p : batch) {
+                java.util.UUID episodeId = p.episode().id();
+                b.pathways.add(new PatientBulkRepository.NewPathway(p.patientId(), p.patient(), p.episode(), p.transitions()));
+                p.workup().forEach(item -> b.records.add(new WorkupBulkRepository.NewRecord(java.util.UUID.fromString(item.id()), episodeId,
+                        item)));
+                if (!p.operated()) {
+                    continue;
+                }
+                b.operated++;
+                for (SyntheticPathway.StoredProcedure sp : p.procedures()) {
+                    // index procedures first, so that each episode's index has the lower sequence
+                    (sp.procedure().revision() ? revisions : b.procedures).add(new SurgeryBulkRepository.NewProcedure(sp.id(), episodeId,
+                            sp.procedure()));
+                }
+                p.complications().forEach(c -> b.complications.add(new SurgeryBulkRepository.NewComplication(c.id(), episodeId,
+                        c.complication())));
+                b.enrolments.add(new FollowUpBulkRepository.NewEnrolment(episodeId, protocol.id(), protocol.version(), p.surgeryDate()));
+                for (SyntheticPathway.Completion c : p.completions()) {
+                    Instant completed = c.on().atTime(10, 0).toInstant(ZoneOffset.UTC);
+                    b.completions.add(new FollowUpBulkRepository.NewCompletion(episodeId, c.timepointId(), completed.isAfter(at) ? at
+                            : completed, c.source()));
+                }
+                p.responses().forEach(r -> b.responses.add(new ResponseBulkRepository.NewResponse(r.id(), episodeId, r.instrument(),
+                        r.timepointId(), r.score(), r.collectedOn(), r.source())));
+            }
+            b.procedures.addAll(revisions);
+            return b;
+        }
+
+        void store(SyntheticCohort s, Actor actor, Instant at) {
+            s.patients.insertPathways(pathways, at);
+            s.workup.insert(records, actor, at);
+            s.surgery.insert(procedures, complications, actor, at);
+            s.followUp.insert(enrolments, completions, actor, at);
+            s.responses.insert(responses, actor, at);
+        }
     }
 }

@@ -156,8 +156,9 @@ public final class OutcomeAnalysis {
         Counter satisfied = new Counter();
         Counter wouldRepeat = new Counter();
         Counter improved = new Counter();
+        int lastEligibleSurgery = lastEligibleSurgeryDay(tp, asOf);
         for (EpisodeOutcome e : cohort) {
-            boolean isEligible = !tp.target(e.surgeryDate()).isAfter(asOf);
+            boolean isEligible = e.surgeryDay <= lastEligibleSurgery;
             boolean responded = false;
             for (Instrument i : Instrument.values()) {
                 if (!Double.isNaN(e.value(t, i))) {
@@ -211,6 +212,26 @@ public final class OutcomeAnalysis {
         return new TimepointOutcome(tp.id(), tp.label(), eligible, n, share(respondedEligible, eligible), pain.mean(), leg.mean(),
                 odi.mean(), baseline ? null : painChange.mean(), baseline ? null : odiChange.mean(), ciPain.share(), scbPain.share(),
                 ciOdi.share(), scbOdi.share(), painFree.share(), satisfied.share(), wouldRepeat.share(), improved.share());
+    }
+
+    /**
+     * The latest surgery day (epoch day) whose target date for the timepoint is on or before {@code asOf}. Targets
+     * never move backwards as the surgery date moves forwards (calendar offsets clamp to the month's end), so a
+     * search finds it once per timepoint instead of computing a target per episode.
+     */
+    static int lastEligibleSurgeryDay(Timepoint tp, LocalDate asOf) {
+        long lo = asOf.toEpochDay() - 366L * 200;
+        long hi = asOf.toEpochDay() + 366L * 200;
+        // invariant: target(lo) <= asOf < target(hi)
+        while (hi - lo > 1) {
+            long mid = Math.floorDiv(lo + hi, 2);
+            if (tp.target(LocalDate.ofEpochDay(mid)).isAfter(asOf)) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return (int) lo;
     }
 
     private static void flag(double value, Counter counter) {
