@@ -364,7 +364,10 @@ public final class OutcomeCharts {
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         int most = kinds.stream().mapToInt(k -> counts.stream().filter(c -> c.kind().equals(k)).mapToInt(Count::count).sum()).max().orElse(0);
         x.setRange(0, Math.max(1, most) * 1.1);
-        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), x, renderer);
+        CategoryAxis kindAxis = new CategoryAxis(null);
+        // complication names are long ("Deep vein thrombosis or pulmonary embolism"): up to 40 % of the width
+        kindAxis.setMaximumCategoryLabelWidthRatio(0.4f);
+        CategoryPlot plot = new CategoryPlot(data, kindAxis, x, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
         JFreeChart chart = chart(title, plot, true);

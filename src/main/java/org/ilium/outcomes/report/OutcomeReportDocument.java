@@ -102,11 +102,11 @@ public final class OutcomeReportDocument {
             appendSafety(s, r, h);
             return s.toString();
         }
-        s.append(", ").append(h.eligible()).append(h.eligible() == 1 ? " has" : " have").append(" reached ").append(when)
-                .append(" after surgery and ").append(h.responded()).append(" of them answered");
+        s.append(", ").append(n(h.eligible())).append(h.eligible() == 1 ? " has" : " have").append(" reached ").append(when)
+                .append(" after surgery and ").append(n(h.responded())).append(" of them answered");
         int missing = h.eligible() - h.responded();
         if (missing > 0) {
-            s.append(" (").append(missing).append(" did not: ").append(percentOf(missing, h.eligible()))
+            s.append(" (").append(n(missing)).append(" did not: ").append(percentOf(missing, h.eligible()))
                     .append(" whose outcome is unknown)");
         }
         s.append(". ");
@@ -121,7 +121,7 @@ public final class OutcomeReportDocument {
                     .append(": too few answers to say. For what it is worth, ").append(cip.successes()).append(" of ").append(cip.n())
                     .append(" reported ").append(relief).append(", 95 % CI ").append(range(cip)).append(", far too wide to conclude anything.");
         } else {
-            s.append(pct(cip.proportion())).append(" (95 % CI ").append(range(cip)).append(") of the ").append(cip.n())
+            s.append(pct(cip.proportion())).append(" (95 % CI ").append(range(cip)).append(") of the ").append(n(cip.n()))
                     .append(" with pain scores before surgery and at ").append(when).append(" reported ").append(relief);
             MeanValue change = h.painChange();
             if (h.baselinePain() != null && h.pain() != null) {
@@ -136,7 +136,7 @@ public final class OutcomeReportDocument {
         }
         ProportionEstimate odi = h.clinicallyImportantOdi();
         if (odi != null && odi.n() >= FEW) {
-            s.append(" ").append(pct(odi.proportion())).append(" (95 % CI ").append(range(odi)).append(") of ").append(odi.n())
+            s.append(" ").append(pct(odi.proportion())).append(" (95 % CI ").append(range(odi)).append(") of ").append(n(odi.n()))
                     .append(" improved their Oswestry Disability Index by ").append(points(r.thresholds().odi().importantImprovement()))
                     .append(" points or more.");
         } else if (odi != null && odi.n() > 0) {
@@ -144,7 +144,7 @@ public final class OutcomeReportDocument {
         }
         ProportionEstimate repeat = h.wouldRepeat();
         if (repeat != null && repeat.n() >= FEW) {
-            s.append(" ").append(pct(repeat.proportion())).append(" of the ").append(repeat.n())
+            s.append(" ").append(pct(repeat.proportion())).append(" of the ").append(n(repeat.n()))
                     .append(" who were asked would have the procedure again");
             if (h.seedClaim() != null) {
                 s.append(", against the seed article's own claim that ").append(claim(h.seedClaim()))
@@ -169,7 +169,7 @@ public final class OutcomeReportDocument {
         }
         ComplicationSummary c = r.complications();
         if (c != null && c.any() != null) {
-            s.append(" ").append(c.any().successes()).append(" of ").append(count(c.episodes(), "operation", "operations"))
+            s.append(" ").append(n(c.any().successes())).append(" of ").append(count(c.episodes(), "operation", "operations"))
                     .append(" (").append(pct(c.any().proportion())).append(") had a complication recorded.");
         }
     }
@@ -701,7 +701,12 @@ public final class OutcomeReportDocument {
     }
 
     private static String count(int n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
+        return n(n) + " " + (n == 1 ? one : many);
+    }
+
+    /** 1,115: counts with a thousands separator. */
+    private static String n(int n) {
+        return String.format(Locale.ENGLISH, "%,d", n);
     }
 
     private static String cell(ProportionEstimate p) {
@@ -739,11 +744,15 @@ public final class OutcomeReportDocument {
     }
 
     private static String pct(double proportion, boolean unit) {
-        return number(100 * proportion, 0) + (unit ? " %" : "");
+        // below 1 % whole percents would say "0 %" for 2 of 1,115
+        int digits = proportion > 0 && proportion < 0.01 ? 1 : 0;
+        return number(100 * proportion, digits) + (unit ? " %" : "");
     }
 
     private static String range(ProportionEstimate p) {
-        return pct(p.interval().lower(), false) + "-" + pct(p.interval().upper());
+        ConfidenceInterval ci = p.interval();
+        int digits = ci.upper() < 0.02 ? 1 : 0;
+        return number(100 * ci.lower(), digits) + "-" + number(100 * ci.upper(), digits) + " %";
     }
 
     private static String percentOf(int part, int whole) {
