@@ -191,6 +191,7 @@ public final class OutcomeReportDocument {
         m.put("site", r.siteName() == null ? r.siteCode() : r.siteName() + (r.siteCode() == null ? "" : " (" + r.siteCode() + ")"));
         m.put("cohort", cohort(r.filter()));
         m.put("period", capitalise(period(r)));
+        m.put("periodInSentence", period(r));
         m.put("operated", r.firstSurgery() == null ? "none" : day(r.firstSurgery()) + " to " + day(r.lastSurgery()));
         m.put("asOf", day(r.asOf()));
         m.put("patients", r.patientsOperated());
@@ -593,8 +594,9 @@ public final class OutcomeReportDocument {
             } else {
                 boolean share = family(c) != null && family(c).id().equals("share");
                 int digits = share ? 0 : 1;
-                cohort = number(c.cohortValue(), digits) + (share ? " %" : "")
-                        + (c.cohortCi95() == null ? "" : " (" + number(c.cohortCi95().lower(), digits) + " to " + number(c.cohortCi95().upper(), digits) + ")")
+                cohort = minus(number(c.cohortValue(), digits)) + (share ? " %" : "")
+                        + (c.cohortCi95() == null ? "" : " (" + minus(number(c.cohortCi95().lower(), digits)) + " to "
+                                + minus(number(c.cohortCi95().upper(), digits)) + ")")
                         + (c.cohortN() == null ? "" : ", n " + c.cohortN())
                         + (c.timepoint() == null && c.cohortTimepoint() != null ? ", at " + timepointName(c.cohortTimepoint(), c.cohortTimepoint()) : "");
             }
@@ -770,6 +772,11 @@ public final class OutcomeReportDocument {
     private static String signed(double v, int digits) {
         String s = number(v, digits);
         return s.startsWith("-") || s.matches("0(\\.0+)?") ? s.replace('-', '\u2212') : "+" + s;
+    }
+
+    /** A true minus sign, as the published figures beside it have. */
+    private static String minus(String number) {
+        return number.replace('-', '\u2212');
     }
 
     /** A published figure with the decimals it was published with (at most two): 8.1, -26, 0.29. */
