@@ -1,7 +1,6 @@
 package org.ilium.outcomes.domain;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -71,8 +70,8 @@ public final class OutcomeAnalysis {
 
     /** Whether the episode belongs to the cohort: operated on or before {@code asOf} and within every part of the filter. */
     public static boolean included(EpisodeOutcome e, CohortFilter filter, LocalDate asOf) {
-        LocalDate surgery = e.surgeryDate();
-        if (surgery.isAfter(asOf) || !filter.surgeryDateIncluded(surgery)) {
+        if (e.surgeryDay > asOf.toEpochDay() || filter.from() != null && e.surgeryDay < filter.from().toEpochDay()
+                || filter.to() != null && e.surgeryDay > filter.to().toEpochDay()) {
             return false;
         }
         if (filter.approach() != null && !filter.approach().equals(e.approach)) {
@@ -90,16 +89,20 @@ public final class OutcomeAnalysis {
     public static String group(EpisodeOutcome e, String factor) {
         return switch (factor) {
             case "age" -> e.birthDay == EpisodeOutcome.NONE ? null
-                    : ChronoUnit.YEARS.between(LocalDate.ofEpochDay(e.birthDay), e.surgeryDate()) < AGE_CUT_YEARS ? "under_50" : "50_and_over";
+                    : before(e.surgeryDay, e.birthDay, AGE_CUT_YEARS) ? "under_50" : "50_and_over";
             case "symptom_duration" -> e.symptomOnsetDay == EpisodeOutcome.NONE ? null
-                    : ChronoUnit.YEARS.between(LocalDate.ofEpochDay(e.symptomOnsetDay), e.surgeryDate()) < DURATION_CUT_YEARS ? "under_2_years"
-                    : "2_years_and_over";
+                    : before(e.surgeryDay, e.symptomOnsetDay, DURATION_CUT_YEARS) ? "under_2_years" : "2_years_and_over";
             case "smoking" -> e.smoking == null ? null : e.smoking.equals("current") ? "current" : "not_current";
             case "opioids" -> e.opioids == null ? null : e.opioids ? "yes" : "no";
             case "prior_lumbar_fusion" -> e.priorLumbarFusion == null ? null : e.priorLumbarFusion ? "yes" : "no";
             case "approach" -> e.approach;
             default -> throw new IllegalArgumentException("Unknown subgroup factor " + factor);
         };
+    }
+
+    /** Whether {@code day} comes before the {@code years}-th anniversary of {@code start} (whole years, as an age). */
+    private static boolean before(int day, int start, int years) {
+        return day < LocalDate.ofEpochDay(start).plusYears(years).toEpochDay();
     }
 
     /** The report over the episodes that pass the filter ({@link #included}). */
@@ -159,13 +162,7 @@ public final class OutcomeAnalysis {
         int lastEligibleSurgery = lastEligibleSurgeryDay(tp, asOf);
         for (EpisodeOutcome e : cohort) {
             boolean isEligible = e.surgeryDay <= lastEligibleSurgery;
-            boolean responded = false;
-            for (Instrument i : Instrument.values()) {
-                if (!Double.isNaN(e.value(t, i))) {
-                    responded = true;
-                    break;
-                }
-            }
+            boolean responded = e.answered(t);
             if (isEligible) {
                 eligible++;
                 if (responded) {
