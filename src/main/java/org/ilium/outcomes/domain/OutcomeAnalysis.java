@@ -122,9 +122,19 @@ public final class OutcomeAnalysis {
             first = Math.min(first, e.surgeryDay);
             last = Math.max(last, e.surgeryDay);
         }
+        // one pass over the episodes for all timepoints: each episode's answers are read while in cache
+        TimepointValues[] accumulators = new TimepointValues[timepoints.size()];
+        for (int t = 0; t < accumulators.length; t++) {
+            accumulators[t] = new TimepointValues(t, lastEligibleSurgeryDay(timepoints.get(t), asOf));
+        }
+        for (EpisodeOutcome e : cohort) {
+            for (TimepointValues a : accumulators) {
+                a.add(e, thresholds);
+            }
+        }
         List<TimepointOutcome> tps = new ArrayList<>();
-        for (int t = 0; t < timepoints.size(); t++) {
-            tps.add(timepoint(t, cohort, asOf));
+        for (TimepointValues a : accumulators) {
+            tps.add(a.outcome(timepoints.get(a.t)));
         }
         ComplicationSummary complications = complications(cohort);
         RevisionFreeSurvival survival = survival(cohort, asOf);
@@ -140,37 +150,42 @@ public final class OutcomeAnalysis {
 
     // ---- timepoints ----
 
-    private TimepointOutcome timepoint(int t, List<EpisodeOutcome> cohort, LocalDate asOf) {
-        Timepoint tp = timepoints.get(t);
-        boolean baseline = t == 0;
-        int eligible = 0;
-        int n = 0;
-        int respondedEligible = 0;
-        Values pain = new Values();
-        Values leg = new Values();
-        Values odi = new Values();
-        Values painChange = new Values();
-        Values odiChange = new Values();
-        Counter ciPain = new Counter();
-        Counter scbPain = new Counter();
-        Counter ciOdi = new Counter();
-        Counter scbOdi = new Counter();
-        Counter painFree = new Counter();
-        Counter satisfied = new Counter();
-        Counter wouldRepeat = new Counter();
-        Counter improved = new Counter();
-        int lastEligibleSurgery = lastEligibleSurgeryDay(tp, asOf);
-        for (EpisodeOutcome e : cohort) {
-            boolean isEligible = e.surgeryDay <= lastEligibleSurgery;
+    /** The figures of one timepoint, accumulated episode by episode. */
+    private static final class TimepointValues {
+        final int t;
+        final int lastEligibleSurgery;
+        int eligible;
+        int n;
+        int respondedEligible;
+        final Values pain = new Values();
+        final Values leg = new Values();
+        final Values odi = new Values();
+        final Values painChange = new Values();
+        final Values odiChange = new Values();
+        final Counter ciPain = new Counter();
+        final Counter scbPain = new Counter();
+        final Counter ciOdi = new Counter();
+        final Counter scbOdi = new Counter();
+        final Counter painFree = new Counter();
+        final Counter satisfied = new Counter();
+        final Counter wouldRepeat = new Counter();
+        final Counter improved = new Counter();
+
+        TimepointValues(int t, int lastEligibleSurgery) {
+            this.t = t;
+            this.lastEligibleSurgery = lastEligibleSurgery;
+        }
+
+        void add(EpisodeOutcome e, OutcomeThresholds thresholds) {
             boolean responded = e.answered(t);
-            if (isEligible) {
+            if (e.surgeryDay <= lastEligibleSurgery) {
                 eligible++;
                 if (responded) {
                     respondedEligible++;
                 }
             }
             if (!responded) {
-                continue;
+                return;
             }
             n++;
             double p = e.value(t, Instrument.BACK_PAIN);
@@ -186,29 +201,34 @@ public final class OutcomeAnalysis {
             if (!Double.isNaN(o)) {
                 odi.add(o);
             }
-            if (!baseline) {
-                double p0 = e.value(0, Instrument.BACK_PAIN);
-                if (!Double.isNaN(p) && !Double.isNaN(p0)) {
-                    painChange.add(p - p0);
-                    Improvement imp = thresholds.pain().classify(p0, p, PainScale.NRS_0_10);
-                    ciPain.add(imp.clinicallyImportant());
-                    scbPain.add(imp.substantialBenefit());
-                }
-                double o0 = e.value(0, Instrument.ODI);
-                if (!Double.isNaN(o) && !Double.isNaN(o0)) {
-                    odiChange.add(o - o0);
-                    Improvement imp = thresholds.odi().classify(o0, o);
-                    ciOdi.add(imp.clinicallyImportant());
-                    scbOdi.add(imp.substantialBenefit());
-                }
-                flag(e.value(t, Instrument.SATISFACTION), satisfied);
-                flag(e.value(t, Instrument.WOULD_REPEAT), wouldRepeat);
-                flag(e.value(t, Instrument.PGIC), improved);
+            if (t == 0) {
+                return;
             }
+            double p0 = e.value(0, Instrument.BACK_PAIN);
+            if (!Double.isNaN(p) && !Double.isNaN(p0)) {
+                painChange.add(p - p0);
+                Improvement imp = thresholds.pain().classify(p0, p, PainScale.NRS_0_10);
+                ciPain.add(imp.clinicallyImportant());
+                scbPain.add(imp.substantialBenefit());
+            }
+            double o0 = e.value(0, Instrument.ODI);
+            if (!Double.isNaN(o) && !Double.isNaN(o0)) {
+                odiChange.add(o - o0);
+                Improvement imp = thresholds.odi().classify(o0, o);
+                ciOdi.add(imp.clinicallyImportant());
+                scbOdi.add(imp.substantialBenefit());
+            }
+            flag(e.value(t, Instrument.SATISFACTION), satisfied);
+            flag(e.value(t, Instrument.WOULD_REPEAT), wouldRepeat);
+            flag(e.value(t, Instrument.PGIC), improved);
         }
-        return new TimepointOutcome(tp.id(), tp.label(), eligible, n, share(respondedEligible, eligible), pain.mean(), leg.mean(),
-                odi.mean(), baseline ? null : painChange.mean(), baseline ? null : odiChange.mean(), ciPain.share(), scbPain.share(),
-                ciOdi.share(), scbOdi.share(), painFree.share(), satisfied.share(), wouldRepeat.share(), improved.share());
+
+        TimepointOutcome outcome(Timepoint tp) {
+            boolean baseline = t == 0;
+            return new TimepointOutcome(tp.id(), tp.label(), eligible, n, share(respondedEligible, eligible), pain.mean(), leg.mean(),
+                    odi.mean(), baseline ? null : painChange.mean(), baseline ? null : odiChange.mean(), ciPain.share(), scbPain.share(),
+                    ciOdi.share(), scbOdi.share(), painFree.share(), satisfied.share(), wouldRepeat.share(), improved.share());
+        }
     }
 
     /**
@@ -338,16 +358,26 @@ public final class OutcomeAnalysis {
 
     private List<SubgroupFactor> subgroups(List<EpisodeOutcome> cohort, int t) {
         List<SubgroupFactor> out = new ArrayList<>();
-        for (Map.Entry<String, List<String>> f : FACTORS.entrySet()) {
-            String factor = f.getKey();
+        // one pass over the episodes for all factors
+        List<String> factors = new ArrayList<>(FACTORS.keySet());
+        List<Map<String, GroupValues>> byFactor = new ArrayList<>();
+        for (String factor : factors) {
             Map<String, GroupValues> groups = new LinkedHashMap<>();
-            f.getValue().forEach(g -> groups.put(g, new GroupValues()));
-            for (EpisodeOutcome e : cohort) {
-                String g = group(e, factor);
+            FACTORS.get(factor).forEach(g -> groups.put(g, new GroupValues()));
+            byFactor.add(groups);
+        }
+        for (EpisodeOutcome e : cohort) {
+            for (int k = 0; k < factors.size(); k++) {
+                String g = group(e, factors.get(k));
                 if (g != null) {
-                    groups.computeIfAbsent(g, k -> new GroupValues()).add(e, t, thresholds);
+                    byFactor.get(k).computeIfAbsent(g, x -> new GroupValues()).add(e, t, thresholds);
                 }
             }
+        }
+        for (int k = 0; k < factors.size(); k++) {
+            String factor = factors.get(k);
+            Map.Entry<String, List<String>> f = Map.entry(factor, FACTORS.get(factor));
+            Map<String, GroupValues> groups = byFactor.get(k);
             List<SubgroupGroup> rows = new ArrayList<>();
             groups.forEach((id, v) -> rows.add(new SubgroupGroup(id, label(factor, id), v.episodes, v.painChange.mean(), v.odiChange.mean(),
                     v.responders.share())));
