@@ -133,10 +133,11 @@ public class OutcomeReports {
         Protocol protocol = protocols.defaultProtocol();
         OutcomeAnalysis analysis = analysis(protocol);
         Map<Instrument, Set<String>> flags = flags();
+        List<String> timepointIds = protocol.timepoints().stream().map(org.ilium.followup.domain.Timepoint::id).toList();
         AtomicLong read = new AtomicLong();
         long[] seen = new long[2];
         Function<OutcomeRepository.Half, Map<UUID, EpisodeOutcome>> load = half -> CurrentActor.callAs(actor, () -> readOnly.execute(
-                status -> repository.load(filter.from(), filter.to(), half, protocol.timepoints().size(), analysis::timepointIndex, flags,
+                status -> repository.load(filter.from(), filter.to(), half, timepointIds, flags,
                         (table, rows) -> {
                             int i = half.ordinal() - 1;
                             long total;

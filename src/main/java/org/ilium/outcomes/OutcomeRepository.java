@@ -5,10 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.ToIntFunction;
 import org.ilium.outcomes.domain.EpisodeOutcome;
 import org.ilium.outcomes.domain.EpisodeOutcome.Instrument;
 import org.postgresql.PGStatement;
@@ -46,16 +46,23 @@ class OutcomeRepository {
      * The episodes operated between {@code from} and {@code to} (either null: open), by episode id, from the
      * projection {@code outcome_episode} (V8), which triggers keep in step with every write of its sources.
      *
-     * @param timepoint the protocol index of a timepoint id, -1 for one outside the protocol
+     * @param ids the protocol's timepoint ids, in order (answers are indexed by position; other timepoints are left out)
      * @param flags per flag instrument (PGIC, satisfaction, would-repeat) the answer codes that count as yes
      */
-    Map<UUID, EpisodeOutcome> load(LocalDate from, LocalDate to, Half half, int timepoints, ToIntFunction<String> timepoint,
+    Map<UUID, EpisodeOutcome> load(LocalDate from, LocalDate to, Half half, List<String> ids,
             Map<Instrument, Set<String>> flags, RowProgress progress) {
         Map<UUID, EpisodeOutcome> episodes = new HashMap<>();
-        Map<String, Integer> tpIndex = new HashMap<>();
+        // the protocol's timepoint ids and the instruments' ids and yes-codes, matched in place in the answers text
+        int timepoints = ids.size();
+        boolean[] flagged = new boolean[Instrument.values().length];
+        String[][] yesCodes = new String[Instrument.values().length][];
+        flags.forEach((instrument, codes) -> {
+            flagged[instrument.ordinal()] = true;
+            yesCodes[instrument.ordinal()] = codes.toArray(String[]::new);
+        });
         long[] count = new long[1];
         String sql = "select episode_id, patient_id, surgery_date, birth_date, approach, revision_date, last_procedure, smoking, opioids, "
-                + "prior_fusion, symptom_onset, answer_timepoints, answer_instruments, answer_scores, answer_codes, last_answer, "
+                + "prior_fusion, symptom_onset, answers, last_answer, "
                 + "complication_codes, complication_grades, complication_serious, last_complication from outcome_episode "
                 + "where surgery_date >= coalesce(?, '-infinity'::date) and surgery_date <= coalesce(?, 'infinity'::date)"
                 + switch (half) {
@@ -89,39 +96,19 @@ class OutcomeRepository {
                     e.riskFactor("chronic_opioid_use", null, bool(rs, 9), surgery, 0);
                     e.riskFactor("prior_lumbar_fusion", null, bool(rs, 10), surgery, 0);
                     e.symptomOnset(rs.getObject(11, LocalDate.class), surgery, 0);
-                    String[] tps = strings(rs, 12);
-                    String[] instruments = strings(rs, 13);
-                    Double[] scores = (Double[]) rs.getArray(14).getArray();
-                    String[] codes = strings(rs, 15);
-                    for (int i = 0; i < tps.length; i++) {
-                        Instrument instrument = Instrument.of(instruments[i]);
-                        if (instrument == null) {
-                            continue;
-                        }
-                        double value;
-                        Set<String> yes = flags.get(instrument);
-                        if (yes != null) {
-                            value = codes[i] == null ? Double.NaN : yes.contains(codes[i]) ? 1 : 0;
-                        } else {
-                            value = scores[i] == null ? Double.NaN : scores[i];
-                        }
-                        int t = tpIndex.computeIfAbsent(tps[i], timepoint::applyAsInt);
-                        if (t >= 0 && !Double.isNaN(value)) {
-                            e.answer(t, instrument, value, surgery, 0);
-                        }
-                    }
-                    LocalDate lastAnswer = rs.getObject(16, LocalDate.class);
+                    answers(e, rs.getString(12), ids, flagged, yesCodes, surgery);
+                    LocalDate lastAnswer = rs.getObject(13, LocalDate.class);
                     if (lastAnswer != null) {
                         e.contact(lastAnswer);
                     }
-                    String[] complications = strings(rs, 17);
+                    String[] complications = strings(rs, 14);
                     if (complications.length > 0) {
-                        String[] grades = strings(rs, 18);
-                        Boolean[] serious = (Boolean[]) rs.getArray(19).getArray();
+                        String[] grades = strings(rs, 15);
+                        Boolean[] serious = (Boolean[]) rs.getArray(16).getArray();
                         for (int i = 0; i < complications.length; i++) {
                             e.complication(complications[i], grades[i].isEmpty() ? null : grades[i], Boolean.TRUE.equals(serious[i]), null);
                         }
-                        LocalDate lastComplication = rs.getObject(20, LocalDate.class);
+                        LocalDate lastComplication = rs.getObject(17, LocalDate.class);
                         if (lastComplication != null) {
                             e.contact(lastComplication);
                         }
@@ -133,6 +120,59 @@ class OutcomeRepository {
                 });
         progress.rows("episodes", count[0]);
         return episodes;
+    }
+
+    /**
+     * Reads "timepoint instrument score code;..." (V8) into the episode without a string per field: ids and codes are
+     * compared in place.
+     */
+    static void answers(EpisodeOutcome e, String text, List<String> timepointIds, boolean[] flagged, String[][] yesCodes,
+            LocalDate collectedOn) {
+        int at = 0;
+        int length = text.length();
+        Instrument[] instruments = Instrument.values();
+        while (at < length) {
+            int end = text.indexOf(';', at);
+            if (end < 0) {
+                end = length;
+            }
+            int s1 = text.indexOf(' ', at);
+            int s2 = text.indexOf(' ', s1 + 1);
+            int s3 = text.indexOf(' ', s2 + 1);
+            int t = find(text, at, s1, timepointIds);
+            Instrument instrument = null;
+            for (Instrument i : instruments) {
+                if (s2 - s1 - 1 == i.id().length() && text.regionMatches(s1 + 1, i.id(), 0, i.id().length())) {
+                    instrument = i;
+                    break;
+                }
+            }
+            if (t >= 0 && instrument != null) {
+                double value = Double.NaN;
+                if (flagged[instrument.ordinal()]) {
+                    if (end > s3 + 1) {
+                        value = find(text, s3 + 1, end, java.util.Arrays.asList(yesCodes[instrument.ordinal()])) >= 0 ? 1 : 0;
+                    }
+                } else if (s3 > s2 + 1) {
+                    value = Double.parseDouble(text.substring(s2 + 1, s3));
+                }
+                if (!Double.isNaN(value)) {
+                    e.answer(t, instrument, value, collectedOn, 0);
+                }
+            }
+            at = end + 1;
+        }
+    }
+
+    /** The index of the id equal to text[from, to), or -1. */
+    private static int find(String text, int from, int to, List<String> ids) {
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            if (id != null && id.length() == to - from && text.regionMatches(from, id, 0, id.length())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Boolean bool(ResultSet rs, int column) throws SQLException {

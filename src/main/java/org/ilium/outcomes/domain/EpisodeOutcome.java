@@ -203,6 +203,17 @@ public final class EpisodeOutcome {
         return values[timepoint * INSTRUMENTS + instrument.ordinal()];
     }
 
+    /** Whether any instrument has a kept answer at the timepoint. */
+    public boolean answered(int timepoint) {
+        int from = timepoint * INSTRUMENTS;
+        for (int i = from; i < from + INSTRUMENTS; i++) {
+            if (!Double.isNaN(values[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public String approach() {
         return approach;
     }

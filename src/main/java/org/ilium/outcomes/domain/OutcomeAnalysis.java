@@ -1,7 +1,6 @@
 package org.ilium.outcomes.domain;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -71,8 +70,8 @@ public final class OutcomeAnalysis {
 
     /** Whether the episode belongs to the cohort: operated on or before {@code asOf} and within every part of the filter. */
     public static boolean included(EpisodeOutcome e, CohortFilter filter, LocalDate asOf) {
-        LocalDate surgery = e.surgeryDate();
-        if (surgery.isAfter(asOf) || !filter.surgeryDateIncluded(surgery)) {
+        if (e.surgeryDay > asOf.toEpochDay() || filter.from() != null && e.surgeryDay < filter.from().toEpochDay()
+                || filter.to() != null && e.surgeryDay > filter.to().toEpochDay()) {
             return false;
         }
         if (filter.approach() != null && !filter.approach().equals(e.approach)) {
@@ -90,16 +89,20 @@ public final class OutcomeAnalysis {
     public static String group(EpisodeOutcome e, String factor) {
         return switch (factor) {
             case "age" -> e.birthDay == EpisodeOutcome.NONE ? null
-                    : ChronoUnit.YEARS.between(LocalDate.ofEpochDay(e.birthDay), e.surgeryDate()) < AGE_CUT_YEARS ? "under_50" : "50_and_over";
+                    : before(e.surgeryDay, e.birthDay, AGE_CUT_YEARS) ? "under_50" : "50_and_over";
             case "symptom_duration" -> e.symptomOnsetDay == EpisodeOutcome.NONE ? null
-                    : ChronoUnit.YEARS.between(LocalDate.ofEpochDay(e.symptomOnsetDay), e.surgeryDate()) < DURATION_CUT_YEARS ? "under_2_years"
-                    : "2_years_and_over";
+                    : before(e.surgeryDay, e.symptomOnsetDay, DURATION_CUT_YEARS) ? "under_2_years" : "2_years_and_over";
             case "smoking" -> e.smoking == null ? null : e.smoking.equals("current") ? "current" : "not_current";
             case "opioids" -> e.opioids == null ? null : e.opioids ? "yes" : "no";
             case "prior_lumbar_fusion" -> e.priorLumbarFusion == null ? null : e.priorLumbarFusion ? "yes" : "no";
             case "approach" -> e.approach;
             default -> throw new IllegalArgumentException("Unknown subgroup factor " + factor);
         };
+    }
+
+    /** Whether {@code day} comes before the {@code years}-th anniversary of {@code start} (whole years, as an age). */
+    private static boolean before(int day, int start, int years) {
+        return day < LocalDate.ofEpochDay(start).plusYears(years).toEpochDay();
     }
 
     /** The report over the episodes that pass the filter ({@link #included}). */
@@ -119,9 +122,19 @@ public final class OutcomeAnalysis {
             first = Math.min(first, e.surgeryDay);
             last = Math.max(last, e.surgeryDay);
         }
+        // one pass over the episodes for all timepoints: each episode's answers are read while in cache
+        TimepointValues[] accumulators = new TimepointValues[timepoints.size()];
+        for (int t = 0; t < accumulators.length; t++) {
+            accumulators[t] = new TimepointValues(t, lastEligibleSurgeryDay(timepoints.get(t), asOf));
+        }
+        for (EpisodeOutcome e : cohort) {
+            for (TimepointValues a : accumulators) {
+                a.add(e, thresholds);
+            }
+        }
         List<TimepointOutcome> tps = new ArrayList<>();
-        for (int t = 0; t < timepoints.size(); t++) {
-            tps.add(timepoint(t, cohort, asOf));
+        for (TimepointValues a : accumulators) {
+            tps.add(a.outcome(timepoints.get(a.t)));
         }
         ComplicationSummary complications = complications(cohort);
         RevisionFreeSurvival survival = survival(cohort, asOf);
@@ -137,43 +150,42 @@ public final class OutcomeAnalysis {
 
     // ---- timepoints ----
 
-    private TimepointOutcome timepoint(int t, List<EpisodeOutcome> cohort, LocalDate asOf) {
-        Timepoint tp = timepoints.get(t);
-        boolean baseline = t == 0;
-        int eligible = 0;
-        int n = 0;
-        int respondedEligible = 0;
-        Values pain = new Values();
-        Values leg = new Values();
-        Values odi = new Values();
-        Values painChange = new Values();
-        Values odiChange = new Values();
-        Counter ciPain = new Counter();
-        Counter scbPain = new Counter();
-        Counter ciOdi = new Counter();
-        Counter scbOdi = new Counter();
-        Counter painFree = new Counter();
-        Counter satisfied = new Counter();
-        Counter wouldRepeat = new Counter();
-        Counter improved = new Counter();
-        int lastEligibleSurgery = lastEligibleSurgeryDay(tp, asOf);
-        for (EpisodeOutcome e : cohort) {
-            boolean isEligible = e.surgeryDay <= lastEligibleSurgery;
-            boolean responded = false;
-            for (Instrument i : Instrument.values()) {
-                if (!Double.isNaN(e.value(t, i))) {
-                    responded = true;
-                    break;
-                }
-            }
-            if (isEligible) {
+    /** The figures of one timepoint, accumulated episode by episode. */
+    private static final class TimepointValues {
+        final int t;
+        final int lastEligibleSurgery;
+        int eligible;
+        int n;
+        int respondedEligible;
+        final Values pain = new Values();
+        final Values leg = new Values();
+        final Values odi = new Values();
+        final Values painChange = new Values();
+        final Values odiChange = new Values();
+        final Counter ciPain = new Counter();
+        final Counter scbPain = new Counter();
+        final Counter ciOdi = new Counter();
+        final Counter scbOdi = new Counter();
+        final Counter painFree = new Counter();
+        final Counter satisfied = new Counter();
+        final Counter wouldRepeat = new Counter();
+        final Counter improved = new Counter();
+
+        TimepointValues(int t, int lastEligibleSurgery) {
+            this.t = t;
+            this.lastEligibleSurgery = lastEligibleSurgery;
+        }
+
+        void add(EpisodeOutcome e, OutcomeThresholds thresholds) {
+            boolean responded = e.answered(t);
+            if (e.surgeryDay <= lastEligibleSurgery) {
                 eligible++;
                 if (responded) {
                     respondedEligible++;
                 }
             }
             if (!responded) {
-                continue;
+                return;
             }
             n++;
             double p = e.value(t, Instrument.BACK_PAIN);
@@ -189,29 +201,34 @@ public final class OutcomeAnalysis {
             if (!Double.isNaN(o)) {
                 odi.add(o);
             }
-            if (!baseline) {
-                double p0 = e.value(0, Instrument.BACK_PAIN);
-                if (!Double.isNaN(p) && !Double.isNaN(p0)) {
-                    painChange.add(p - p0);
-                    Improvement imp = thresholds.pain().classify(p0, p, PainScale.NRS_0_10);
-                    ciPain.add(imp.clinicallyImportant());
-                    scbPain.add(imp.substantialBenefit());
-                }
-                double o0 = e.value(0, Instrument.ODI);
-                if (!Double.isNaN(o) && !Double.isNaN(o0)) {
-                    odiChange.add(o - o0);
-                    Improvement imp = thresholds.odi().classify(o0, o);
-                    ciOdi.add(imp.clinicallyImportant());
-                    scbOdi.add(imp.substantialBenefit());
-                }
-                flag(e.value(t, Instrument.SATISFACTION), satisfied);
-                flag(e.value(t, Instrument.WOULD_REPEAT), wouldRepeat);
-                flag(e.value(t, Instrument.PGIC), improved);
+            if (t == 0) {
+                return;
             }
+            double p0 = e.value(0, Instrument.BACK_PAIN);
+            if (!Double.isNaN(p) && !Double.isNaN(p0)) {
+                painChange.add(p - p0);
+                Improvement imp = thresholds.pain().classify(p0, p, PainScale.NRS_0_10);
+                ciPain.add(imp.clinicallyImportant());
+                scbPain.add(imp.substantialBenefit());
+            }
+            double o0 = e.value(0, Instrument.ODI);
+            if (!Double.isNaN(o) && !Double.isNaN(o0)) {
+                odiChange.add(o - o0);
+                Improvement imp = thresholds.odi().classify(o0, o);
+                ciOdi.add(imp.clinicallyImportant());
+                scbOdi.add(imp.substantialBenefit());
+            }
+            flag(e.value(t, Instrument.SATISFACTION), satisfied);
+            flag(e.value(t, Instrument.WOULD_REPEAT), wouldRepeat);
+            flag(e.value(t, Instrument.PGIC), improved);
         }
-        return new TimepointOutcome(tp.id(), tp.label(), eligible, n, share(respondedEligible, eligible), pain.mean(), leg.mean(),
-                odi.mean(), baseline ? null : painChange.mean(), baseline ? null : odiChange.mean(), ciPain.share(), scbPain.share(),
-                ciOdi.share(), scbOdi.share(), painFree.share(), satisfied.share(), wouldRepeat.share(), improved.share());
+
+        TimepointOutcome outcome(Timepoint tp) {
+            boolean baseline = t == 0;
+            return new TimepointOutcome(tp.id(), tp.label(), eligible, n, share(respondedEligible, eligible), pain.mean(), leg.mean(),
+                    odi.mean(), baseline ? null : painChange.mean(), baseline ? null : odiChange.mean(), ciPain.share(), scbPain.share(),
+                    ciOdi.share(), scbOdi.share(), painFree.share(), satisfied.share(), wouldRepeat.share(), improved.share());
+        }
     }
 
     /**
@@ -341,16 +358,26 @@ public final class OutcomeAnalysis {
 
     private List<SubgroupFactor> subgroups(List<EpisodeOutcome> cohort, int t) {
         List<SubgroupFactor> out = new ArrayList<>();
-        for (Map.Entry<String, List<String>> f : FACTORS.entrySet()) {
-            String factor = f.getKey();
+        // one pass over the episodes for all factors
+        List<String> factors = new ArrayList<>(FACTORS.keySet());
+        List<Map<String, GroupValues>> byFactor = new ArrayList<>();
+        for (String factor : factors) {
             Map<String, GroupValues> groups = new LinkedHashMap<>();
-            f.getValue().forEach(g -> groups.put(g, new GroupValues()));
-            for (EpisodeOutcome e : cohort) {
-                String g = group(e, factor);
+            FACTORS.get(factor).forEach(g -> groups.put(g, new GroupValues()));
+            byFactor.add(groups);
+        }
+        for (EpisodeOutcome e : cohort) {
+            for (int k = 0; k < factors.size(); k++) {
+                String g = group(e, factors.get(k));
                 if (g != null) {
-                    groups.computeIfAbsent(g, k -> new GroupValues()).add(e, t, thresholds);
+                    byFactor.get(k).computeIfAbsent(g, x -> new GroupValues()).add(e, t, thresholds);
                 }
             }
+        }
+        for (int k = 0; k < factors.size(); k++) {
+            String factor = factors.get(k);
+            Map.Entry<String, List<String>> f = Map.entry(factor, FACTORS.get(factor));
+            Map<String, GroupValues> groups = byFactor.get(k);
             List<SubgroupGroup> rows = new ArrayList<>();
             groups.forEach((id, v) -> rows.add(new SubgroupGroup(id, label(factor, id), v.episodes, v.painChange.mean(), v.odiChange.mean(),
                     v.responders.share())));
