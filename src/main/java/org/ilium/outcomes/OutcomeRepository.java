@@ -51,7 +51,7 @@ class OutcomeRepository {
      */
     Map<UUID, EpisodeOutcome> load(LocalDate from, LocalDate to, Half half, List<String> ids,
             Map<Instrument, Set<String>> flags, RowProgress progress) {
-        Map<UUID, EpisodeOutcome> episodes = new HashMap<>();
+        Map<UUID, EpisodeOutcome> episodes = new HashMap<>(1 << 16);
         // the protocol's timepoint ids and the instruments' ids and yes-codes, matched in place in the answers text
         int timepoints = ids.size();
         boolean[] flagged = new boolean[Instrument.values().length];
@@ -96,7 +96,7 @@ class OutcomeRepository {
                     e.riskFactor("chronic_opioid_use", null, bool(rs, 9), surgery, 0);
                     e.riskFactor("prior_lumbar_fusion", null, bool(rs, 10), surgery, 0);
                     e.symptomOnset(rs.getObject(11, LocalDate.class), surgery, 0);
-                    answers(e, rs.getString(12), ids, flagged, yesCodes, surgery);
+                    answers(e, rs.getString(12), ids, flagged, yesCodes);
                     LocalDate lastAnswer = rs.getObject(13, LocalDate.class);
                     if (lastAnswer != null) {
                         e.contact(lastAnswer);
@@ -126,8 +126,7 @@ class OutcomeRepository {
      * Reads "timepoint instrument score code;..." (V8) into the episode without a string per field: ids and codes are
      * compared in place.
      */
-    static void answers(EpisodeOutcome e, String text, List<String> timepointIds, boolean[] flagged, String[][] yesCodes,
-            LocalDate collectedOn) {
+    static void answers(EpisodeOutcome e, String text, List<String> timepointIds, boolean[] flagged, String[][] yesCodes) {
         int at = 0;
         int length = text.length();
         Instrument[] instruments = Instrument.values();
@@ -157,7 +156,7 @@ class OutcomeRepository {
                     value = Double.parseDouble(text.substring(s2 + 1, s3));
                 }
                 if (!Double.isNaN(value)) {
-                    e.answer(t, instrument, value, collectedOn, 0);
+                    e.latestAnswer(t, instrument, value);
                 }
             }
             at = end + 1;

@@ -56,7 +56,8 @@ public final class EpisodeOutcome {
     final int timepoints;
     // per timepoint x instrument: the score (NaN for none) or the flag (1 yes, 0 no), and the order key of the answer kept
     final double[] values;
-    final long[] keys;
+    // order keys of the answers kept, allocated on the first answer that needs one (the projection needs none)
+    long[] keys;
     int lastContactDay;
     int revisionDay = NONE;
     String approach;
@@ -81,9 +82,7 @@ public final class EpisodeOutcome {
         this.birthDay = birthDate == null ? NONE : (int) birthDate.toEpochDay();
         this.timepoints = timepoints;
         this.values = new double[timepoints * INSTRUMENTS];
-        this.keys = new long[timepoints * INSTRUMENTS];
         Arrays.fill(values, Double.NaN);
-        Arrays.fill(keys, Long.MIN_VALUE);
         this.lastContactDay = surgeryDay;
     }
 
@@ -112,6 +111,10 @@ public final class EpisodeOutcome {
         }
         int i = timepoint * INSTRUMENTS + instrument.ordinal();
         long key = ((long) day << 40) | (seq & 0xFF_FFFF_FFFFL);
+        if (keys == null) {
+            keys = new long[values.length];
+            Arrays.fill(keys, Long.MIN_VALUE);
+        }
         if (key > keys[i]) {
             keys[i] = key;
             values[i] = value;
@@ -121,6 +124,14 @@ public final class EpisodeOutcome {
     /** A contact on this date (a procedure, an answer, a complication): survival is censored at the latest one. */
     public void contact(LocalDate date) {
         lastContactDay = Math.max(lastContactDay, (int) date.toEpochDay());
+    }
+
+    /**
+     * The one valid answer of an instrument at a timepoint, already chosen as the latest (the projection holds one
+     * per timepoint and instrument).
+     */
+    public void latestAnswer(int timepoint, Instrument instrument, double value) {
+        values[timepoint * INSTRUMENTS + instrument.ordinal()] = value;
     }
 
     /** A procedure: the earliest non-revision gives the approach; the earliest revision is the survival event. */
