@@ -1,6 +1,9 @@
 package org.ilium.shared.document;
 
+import com.openhtmltopdf.extend.FSTextBreaker;
+import com.openhtmltopdf.layout.UrlAwareLineBreakIterator;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.Diagnostic;
 import com.openhtmltopdf.util.XRLog;
 import com.openhtmltopdf.util.XRLogger;
@@ -8,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.text.BreakIterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
@@ -65,6 +69,36 @@ public final class DocumentRenderer {
         }
     }
 
+    /**
+     * openhtmltopdf's default line breaker also breaks after '.', ',' and '-' so long URLs can wrap; that split
+     * "-5.3" into "-5." and "3" across lines. This one keeps such breaks except between two digits.
+     */
+    static final class NumberKeepingBreaker implements FSTextBreaker {
+        private final FSTextBreaker delegate = new UrlAwareLineBreakIterator(BreakIterator.getLineInstance(Locale.ENGLISH));
+        private String text = "";
+
+        @Override
+        public void setText(String newText) {
+            text = newText;
+            delegate.setText(newText);
+        }
+
+        @Override
+        public int next() {
+            int at = delegate.next();
+            while (at >= 2 && at < text.length() && insideNumber(at)) {
+                at = delegate.next();
+            }
+            return at;
+        }
+
+        private boolean insideNumber(int at) {
+            char before = text.charAt(at - 1);
+            return (before == '.' || before == ',' || before == '-') && Character.isDigit(text.charAt(at))
+                    && Character.isDigit(text.charAt(at - 2));
+        }
+    }
+
     public DocumentRenderer() {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(DocumentRenderer.class.getClassLoader());
         resolver.setPrefix("documents/");
@@ -87,6 +121,9 @@ public final class DocumentRenderer {
             builder.useFastMode();
             builder.useFont(() -> font("DejaVuSans.ttf"), FONT_FAMILY, 400, PdfRendererBuilder.FontStyle.NORMAL, true);
             builder.useFont(() -> font("DejaVuSans-Bold.ttf"), FONT_FAMILY, 700, PdfRendererBuilder.FontStyle.NORMAL, true);
+            // inline <svg> charts stay vector graphics in the PDF
+            builder.useSVGDrawer(new BatikSVGDrawer());
+            builder.useUnicodeLineBreaker(new NumberKeepingBreaker());
             builder.withHtmlContent(html, null);
             builder.toStream(out);
             builder.run();
@@ -96,7 +133,8 @@ public final class DocumentRenderer {
         }
     }
 
-    private static InputStream font(String file) {
+    /** A DejaVu TrueType file from the class path (e.g. {@code DejaVuSans.ttf}), for charts drawn in the same font. */
+    public static InputStream font(String file) {
         InputStream in = DocumentRenderer.class.getResourceAsStream(FONT_DIR + file);
         if (in == null) {
             throw new IllegalStateException("font " + file + " missing from the classpath");

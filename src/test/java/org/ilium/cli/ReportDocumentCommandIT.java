@@ -1,0 +1,71 @@
+package org.ilium.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ilium report --format pdf|html} as a process on the packaged jar, for a period without operations: the document
+ * says so rather than failing (ReportCommandIT covers JSON, CSV and the PDF of a cohort).
+ */
+class ReportDocumentCommandIT {
+    @TempDir
+    Path work;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private Run ilium(String... args) throws Exception {
+        Path out = work.resolve("out.txt");
+        Path err = work.resolve("err.txt");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                System.getProperty("ilium.jar", "target/ilium.jar")));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("ILIUM_DATA_DIR", work.resolve("data").toString());
+        pb.environment().put("ILIUM_ADMIN_PASSWORD", "report-test-password");
+        pb.environment().remove("ILIUM_DB_URL");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("ilium did not finish: " + Files.readString(err));
+        }
+        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
+    void writesThePdfAndTheHtmlOfAnEmptyPeriod() throws Exception {
+        Path pdf = work.resolve("reports/outcomes.pdf");
+        Run run = ilium("report", "--site", "main", "--from", "2024-01-01", "--to", "2024-12-31", "--format", "pdf", "--out", pdf.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("written to " + pdf);
+        try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(pdf))) {
+            PDFTextStripper first = new PDFTextStripper();
+            first.setEndPage(1);
+            assertThat(first.getText(doc).replaceAll("\\s+", " "))
+                    .contains("No patients were operated between 1 January 2024 and 31 December 2024");
+        }
+
+        Path html = work.resolve("reports/outcomes.html");
+        run = ilium("report", "--site", "main", "--format", "html", "--out", html.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(Files.readString(html, StandardCharsets.UTF_8)).startsWith("<!DOCTYPE html>").contains("<h2 id=\"answer\">")
+                .contains("No patients operated in this period");
+
+        try (var files = Files.list(work.resolve("reports"))) {
+            // written through a temporary file: nothing else is left beside the two
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("outcomes.html", "outcomes.pdf");
+        }
+    }
+}
