@@ -49,11 +49,15 @@ public class WorkupBulkRepository {
             sources[i] = r.item().source();
         }
         OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        // One statement: each payload travels and is parsed once, and the first version copies the row just stored.
         jdbc.execute((Connection c) -> {
-            try (PreparedStatement ps = c.prepareStatement("insert into workup_record (id, episode_id, kind, recorded_on, payload, "
-                    + "recorded_by, recorded_by_user_id, source, version, created_at, updated_at) "
+            try (PreparedStatement ps = c.prepareStatement("with r as (insert into workup_record (id, episode_id, kind, recorded_on, "
+                    + "payload, recorded_by, recorded_by_user_id, source, version, created_at, updated_at) "
                     + "select i, e, k, d, p::json, ?, ?, s, 1, ?, ? "
-                    + "from unnest(?::uuid[], ?::uuid[], ?::text[], ?::date[], ?::text[], ?::text[]) as t(i, e, k, d, p, s)")) {
+                    + "from unnest(?::uuid[], ?::uuid[], ?::text[], ?::date[], ?::text[], ?::text[]) as t(i, e, k, d, p, s) "
+                    + "returning id, recorded_on, payload, source) "
+                    + "insert into workup_record_version (record_id, version, recorded_on, payload, recorded_by, recorded_by_user_id, "
+                    + "source, reason, at) select id, 1, recorded_on, payload, ?, ?, source, null, ? from r")) {
                 ps.setString(1, by.username());
                 ps.setObject(2, by.userId());
                 ps.setObject(3, when);
@@ -64,18 +68,9 @@ public class WorkupBulkRepository {
                 ps.setArray(8, c.createArrayOf("date", dates));
                 ps.setArray(9, c.createArrayOf("text", payloads));
                 ps.setArray(10, c.createArrayOf("text", sources));
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("insert into workup_record_version (record_id, version, recorded_on, payload, "
-                    + "recorded_by, recorded_by_user_id, source, reason, at) "
-                    + "select i, 1, d, p::json, ?, ?, s, null, ? from unnest(?::uuid[], ?::date[], ?::text[], ?::text[]) as t(i, d, p, s)")) {
-                ps.setString(1, by.username());
-                ps.setObject(2, by.userId());
-                ps.setObject(3, when);
-                ps.setArray(4, c.createArrayOf("uuid", ids));
-                ps.setArray(5, c.createArrayOf("date", dates));
-                ps.setArray(6, c.createArrayOf("text", payloads));
-                ps.setArray(7, c.createArrayOf("text", sources));
+                ps.setString(11, by.username());
+                ps.setObject(12, by.userId());
+                ps.setObject(13, when);
                 ps.executeUpdate();
             }
             return null;
