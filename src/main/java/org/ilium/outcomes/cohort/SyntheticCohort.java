@@ -41,13 +41,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Generates a calibrated synthetic cohort into a site (docs/synthetic-cohort.md): complete pathways built
  * through the same domain rules as the API ({@link PathwayGenerator}), stored in bulk by the owning modules'
  * repositories. Same site, seed and date give the same cohort. Runs as the current actor, who must act for
- * the site named. Two workers draw and store batches of patients, each batch in one transaction.
+ * the site named. Workers (ILIUM_SYNTH_WORKERS, default 2) draw and store batches of patients, each batch in one transaction.
  */
 @Service
 public class SyntheticCohort {
     public static final int MAX_PATIENTS = 1_000_000;
     static final int BATCH = 1_000;
-    static final int WORKERS = 2;
 
     private final SiteRepository sites;
     private final PatientBulkRepository patients;
@@ -59,11 +58,12 @@ public class SyntheticCohort {
     private final Clock clock;
     private final PathwayGenerator.Context baseContext;
     private final Protocol protocol;
+    private final int workers;
 
     SyntheticCohort(SiteRepository sites, PatientBulkRepository patients, WorkupBulkRepository workup, SurgeryBulkRepository surgery,
             FollowUpBulkRepository followUp, ResponseBulkRepository responses, TransactionTemplate tx, Clock clock,
             CandidacyContent candidacy, SurgeryContent surgeryContent, FollowUpProtocols protocols, InstrumentCatalog instruments,
-            @Value("${ilium.content-dir:}") String contentDir) {
+            @Value("${ilium.content-dir:}") String contentDir, @Value("${ilium.synth.workers:2}") int workers) {
         this.sites = sites;
         this.patients = patients;
         this.workup = workup;
@@ -72,6 +72,7 @@ public class SyntheticCohort {
         this.responses = responses;
         this.tx = tx;
         this.clock = clock;
+        this.workers = Math.max(1, workers);
         CohortCalibration calibration = SyntheticCohortContent.load(contentDir.isBlank() ? null : Path.of(contentDir));
         this.protocol = protocols.defaultProtocol();
         this.baseContext = CohortContext.of(calibration, candidacy, surgeryContent, protocol, instruments);
@@ -112,15 +113,15 @@ public class SyntheticCohort {
         AtomicInteger operated = new AtomicInteger();
         AtomicLong answers = new AtomicLong();
         int batches = (patients + BATCH - 1) / BATCH;
-        ExecutorService pool = Executors.newFixedThreadPool(WORKERS, r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "synth-worker");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < WORKERS; w++) {
-                workers.add(pool.submit(() -> CurrentActor.runAs(actor, () -> {
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                running.add(pool.submit(() -> CurrentActor.runAs(actor, () -> {
                     for (int b = nextBatch.getAndIncrement(); b < batches; b = nextBatch.getAndIncrement()) {
                         int start = b * BATCH;
                         int end = Math.min(patients, start + BATCH);
@@ -139,7 +140,7 @@ public class SyntheticCohort {
                     }
                 })));
             }
-            for (Future<?> f : workers) {
+            for (Future<?> f : running) {
                 f.get();
             }
         } catch (InterruptedException e) {
