@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 /** {@code ilium bench ...}: speed and memory figures, printed with their targets; never part of the tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, exitCodeOnInvalidInput = 64,
         description = "Measure Ilium's speed on this machine and print the figures against their targets.",
-        subcommands = {BenchCommand.Evaluate.class, BenchCommand.Reevaluate.class})
+        subcommands = {BenchCommand.Evaluate.class, BenchCommand.Reevaluate.class, ReportBench.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -186,7 +186,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
 
-        private static void deleteQuietly(Path dir) {
+        static void deleteQuietly(Path dir) {
             try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (java.io.IOException ignored) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
         footer = {"", "Without a command, Ilium serves (same as 'ilium serve').",
                 "Configuration comes from environment variables (ILIUM_DATA_DIR, ILIUM_DB_URL, ...): see README.md."},
         subcommands = {ServeCommand.class, EvaluateCommand.class, BenchCommand.class, ImportCommand.class, ExportCommand.class,
-                SynthCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+                SynthCommand.class, DemoCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class IliumCommand implements Callable<Integer> {
     @Mixin
     ServeCommand.ServerOptions server = new ServeCommand.ServerOptions();
