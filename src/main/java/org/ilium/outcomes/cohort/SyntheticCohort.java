@@ -202,8 +202,10 @@ public class SyntheticCohort {
             s.patients.insertPathways(pathways, at);
             s.workup.insert(records, actor, at);
             s.surgery.insert(procedures, complications, actor, at);
-            s.followUp.insert(enrolments, completions, actor, at);
+            // the enrolment last: the outcome projection (V8) is computed when an episode is enrolled and again on
+            // every later write to its sources, so enrolling after the responses computes it once per episode
             s.responses.insert(responses, actor, at);
+            s.followUp.insert(enrolments, completions, actor, at);
         }
     }
 }
