@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
 /** {@code ilium bench ...}: speed and memory figures, printed with their targets; never part of the tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, exitCodeOnInvalidInput = 64,
         description = "Measure Ilium's speed on this machine and print the figures against their targets.",
-        subcommands = {BenchCommand.Evaluate.class, BenchCommand.Reevaluate.class, BenchImport.class, BenchExport.class, ReportBench.class})
+        subcommands = {BenchCommand.Evaluate.class, BenchCommand.Reevaluate.class, BenchImport.class, BenchExport.class, ReportBench.class,
+                SynthBench.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

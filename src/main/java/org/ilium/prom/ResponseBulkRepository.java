@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.ilium.prom.domain.Instrument;
 import org.ilium.prom.domain.Score;
 import org.ilium.shared.Actor;
+import org.ilium.shared.JoinedText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.ObjectMapper;
@@ -45,12 +46,12 @@ public class ResponseBulkRepository {
         Object[] instruments = new Object[n];
         Object[] versions = new Object[n];
         Object[] timepoints = new Object[n];
-        Object[] answers = new Object[n];
+        String[] answers = new String[n];
         Object[] scores = new Object[n];
         Object[] answered = new Object[n];
         Object[] bands = new Object[n];
         Object[] choices = new Object[n];
-        Object[] flags = new Object[n];
+        String[] flags = new String[n];
         Object[] dates = new Object[n];
         Object[] sources = new Object[n];
         for (int i = 0; i < n; i++) {
@@ -75,7 +76,8 @@ public class ResponseBulkRepository {
             try (PreparedStatement ps = con.prepareStatement("insert into prom_response (id, episode_id, instrument_id, instrument_version, "
                     + "timepoint_id, answers, score, answered, band, answer, flags, collected_on, source, recorded_by, recorded_by_user_id, "
                     + "created_at) select i, e, k, v, tp, a::json, sc, n, b, ch, f::json, d, s, ?, ?, ? from unnest(?::uuid[], ?::uuid[], "
-                    + "?::text[], ?::text[], ?::text[], ?::text[], ?::numeric[], ?::int[], ?::text[], ?::text[], ?::text[], ?::date[], "
+                    + "?::text[], ?::text[], ?::text[], string_to_array(?, chr(30)), ?::numeric[], ?::int[], ?::text[], ?::text[], "
+                    + "string_to_array(?, chr(30)), ?::date[], "
                     + "?::text[]) with ordinality as t(i, e, k, v, tp, a, sc, n, b, ch, f, d, s, o) order by o")) {
                 ps.setString(1, by.username());
                 ps.setObject(2, by.userId());
@@ -85,12 +87,12 @@ public class ResponseBulkRepository {
                 ps.setArray(6, con.createArrayOf("text", instruments));
                 ps.setArray(7, con.createArrayOf("text", versions));
                 ps.setArray(8, con.createArrayOf("text", timepoints));
-                ps.setArray(9, con.createArrayOf("text", answers));
+                ps.setString(9, JoinedText.of(answers));
                 ps.setArray(10, con.createArrayOf("numeric", scores));
                 ps.setArray(11, con.createArrayOf("int4", answered));
                 ps.setArray(12, con.createArrayOf("text", bands));
                 ps.setArray(13, con.createArrayOf("text", choices));
-                ps.setArray(14, con.createArrayOf("text", flags));
+                ps.setString(14, JoinedText.of(flags));
                 ps.setArray(15, con.createArrayOf("date", dates));
                 ps.setArray(16, con.createArrayOf("text", sources));
                 ps.executeUpdate();

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.ilium.shared.Actor;
+import org.ilium.shared.JoinedText;
 import org.ilium.workup.domain.WorkupItem;
 import org.ilium.workup.domain.WorkupKind;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,8 +16,8 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Many work-up records at once, each with its first version, as {@link WorkupService#record} would
- * store them one by one: for generated cohorts and benchmarks.
+ * Many work-up records at once, each as version 1, as {@link WorkupService#record} would store them one by
+ * one: for generated cohorts and benchmarks.
  */
 @Repository
 public class WorkupBulkRepository {
@@ -37,7 +38,7 @@ public class WorkupBulkRepository {
         Object[] episodes = new Object[n];
         Object[] kinds = new Object[n];
         Object[] dates = new Object[n];
-        Object[] payloads = new Object[n];
+        String[] payloads = new String[n];
         Object[] sources = new Object[n];
         for (int i = 0; i < n; i++) {
             NewRecord r = rows.get(i);
@@ -49,11 +50,12 @@ public class WorkupBulkRepository {
             sources[i] = r.item().source();
         }
         OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        // Version 1 is the current row alone: the history table holds only superseded versions (V11).
         jdbc.execute((Connection c) -> {
-            try (PreparedStatement ps = c.prepareStatement("insert into workup_record (id, episode_id, kind, recorded_on, payload, "
-                    + "recorded_by, recorded_by_user_id, source, version, created_at, updated_at) "
+            try (PreparedStatement ps = c.prepareStatement("insert into workup_record (id, episode_id, kind, recorded_on, "
+                    + "payload, recorded_by, recorded_by_user_id, source, version, created_at, updated_at) "
                     + "select i, e, k, d, p::json, ?, ?, s, 1, ?, ? "
-                    + "from unnest(?::uuid[], ?::uuid[], ?::text[], ?::date[], ?::text[], ?::text[]) as t(i, e, k, d, p, s)")) {
+                    + "from unnest(?::uuid[], ?::uuid[], ?::text[], ?::date[], string_to_array(?, chr(30)), ?::text[]) as t(i, e, k, d, p, s)")) {
                 ps.setString(1, by.username());
                 ps.setObject(2, by.userId());
                 ps.setObject(3, when);
@@ -62,20 +64,8 @@ public class WorkupBulkRepository {
                 ps.setArray(6, c.createArrayOf("uuid", episodes));
                 ps.setArray(7, c.createArrayOf("text", kinds));
                 ps.setArray(8, c.createArrayOf("date", dates));
-                ps.setArray(9, c.createArrayOf("text", payloads));
+                ps.setString(9, JoinedText.of(payloads));
                 ps.setArray(10, c.createArrayOf("text", sources));
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("insert into workup_record_version (record_id, version, recorded_on, payload, "
-                    + "recorded_by, recorded_by_user_id, source, reason, at) "
-                    + "select i, 1, d, p::json, ?, ?, s, null, ? from unnest(?::uuid[], ?::date[], ?::text[], ?::text[]) as t(i, d, p, s)")) {
-                ps.setString(1, by.username());
-                ps.setObject(2, by.userId());
-                ps.setObject(3, when);
-                ps.setArray(4, c.createArrayOf("uuid", ids));
-                ps.setArray(5, c.createArrayOf("date", dates));
-                ps.setArray(6, c.createArrayOf("text", payloads));
-                ps.setArray(7, c.createArrayOf("text", sources));
                 ps.executeUpdate();
             }
             return null;

@@ -58,31 +58,29 @@ class WorkupRepository {
         this.jdbc = jdbc;
     }
 
-    /** Stores a new record as version 1, in the current table and the history. */
+    /** Stores a new record as version 1 (the current row; the history holds only superseded versions, V11). */
     void insert(UUID id, UUID episodeId, WorkupKind kind, LocalDate recordedOn, String payload, String source, Actor by,
             Instant at) {
         jdbc.sql("insert into workup_record (id, episode_id, kind, recorded_on, payload, recorded_by, recorded_by_user_id, "
                         + "source, version, created_at, updated_at) values (?, ?, ?, ?, ?::json, ?, ?, ?, 1, ?, ?)")
                 .params(id, episodeId, kind.path(), recordedOn, payload, by.username(), by.userId(), source, utc(at), utc(at))
                 .update();
-        appendVersion(id, 1, recordedOn, payload, source, null, by, at);
     }
 
-    /** Replaces the current version with {@code version} and appends it to the history. */
+    /**
+     * Moves the current version to the history and replaces it with {@code version}; the caller holds the
+     * row's lock ({@link #find} for update), so the copied version is the one being replaced.
+     */
     void update(UUID id, int version, LocalDate recordedOn, String payload, String source, String reason, Actor by,
             Instant at) {
-        jdbc.sql("update workup_record set recorded_on = ?, payload = ?::json, recorded_by = ?, recorded_by_user_id = ?, "
-                        + "source = ?, version = ?, updated_at = ? where id = ?")
-                .params(recordedOn, payload, by.username(), by.userId(), source, version, utc(at), id)
-                .update();
-        appendVersion(id, version, recordedOn, payload, source, reason, by, at);
-    }
-
-    private void appendVersion(UUID id, int version, LocalDate recordedOn, String payload, String source, String reason,
-            Actor by, Instant at) {
         jdbc.sql("insert into workup_record_version (record_id, version, recorded_on, payload, recorded_by, recorded_by_user_id, "
-                        + "source, reason, at) values (?, ?, ?, ?::json, ?, ?, ?, ?, ?)")
-                .params(id, version, recordedOn, payload, by.username(), by.userId(), source, reason, utc(at))
+                        + "source, reason, at) select id, version, recorded_on, payload, recorded_by, recorded_by_user_id, source, "
+                        + "reason, updated_at from workup_record where id = ?")
+                .param(id)
+                .update();
+        jdbc.sql("update workup_record set recorded_on = ?, payload = ?::json, recorded_by = ?, recorded_by_user_id = ?, "
+                        + "source = ?, version = ?, reason = ?, updated_at = ? where id = ?")
+                .params(recordedOn, payload, by.username(), by.userId(), source, version, reason, utc(at), id)
                 .update();
     }
 
@@ -108,9 +106,11 @@ class WorkupRepository {
 
     /** Every version of a record, oldest first. */
     List<VersionRow> versions(UUID recordId) {
+        // superseded versions and the current one (V11)
         return jdbc.sql("select version, recorded_by, at, reason, payload from workup_record_version where record_id = ? "
+                        + "union all select version, recorded_by, updated_at, reason, payload from workup_record where id = ? "
                         + "order by version")
-                .param(recordId)
+                .params(recordId, recordId)
                 .query((rs, n) -> new VersionRow(rs.getInt("version"), rs.getString("recorded_by"),
                         rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("reason"), rs.getString("payload")))
                 .list();

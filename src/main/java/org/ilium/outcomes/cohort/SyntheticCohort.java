@@ -7,11 +7,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.ilium.candidacy.CandidacyContent;
 import org.ilium.followup.FollowUpBulkRepository;
 import org.ilium.followup.FollowUpProtocols;
@@ -41,8 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Generates a calibrated synthetic cohort into a site (docs/synthetic-cohort.md): complete pathways built
  * through the same domain rules as the API ({@link PathwayGenerator}), stored in bulk by the owning modules'
  * repositories. Same site, seed and date give the same cohort. Runs as the current actor, who must act for
- * the site named. One thread draws batches of patients while the calling thread stores the previous batch,
- * each batch in one transaction.
+ * the site named. Workers (ILIUM_SYNTH_WORKERS, default 2) draw and store batches of patients, each batch in one transaction.
  */
 @Service
 public class SyntheticCohort {
@@ -59,11 +58,12 @@ public class SyntheticCohort {
     private final Clock clock;
     private final PathwayGenerator.Context baseContext;
     private final Protocol protocol;
+    private final int workers;
 
     SyntheticCohort(SiteRepository sites, PatientBulkRepository patients, WorkupBulkRepository workup, SurgeryBulkRepository surgery,
             FollowUpBulkRepository followUp, ResponseBulkRepository responses, TransactionTemplate tx, Clock clock,
             CandidacyContent candidacy, SurgeryContent surgeryContent, FollowUpProtocols protocols, InstrumentCatalog instruments,
-            @Value("${ilium.content-dir:}") String contentDir) {
+            @Value("${ilium.content-dir:}") String contentDir, @Value("${ilium.synth.workers:2}") int workers) {
         this.sites = sites;
         this.patients = patients;
         this.workup = workup;
@@ -72,6 +72,7 @@ public class SyntheticCohort {
         this.responses = responses;
         this.tx = tx;
         this.clock = clock;
+        this.workers = Math.max(1, workers);
         CohortCalibration calibration = SyntheticCohortContent.load(contentDir.isBlank() ? null : Path.of(contentDir));
         this.protocol = protocols.defaultProtocol();
         this.baseContext = CohortContext.of(calibration, candidacy, surgeryContent, protocol, instruments);
@@ -105,65 +106,53 @@ public class SyntheticCohort {
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
         PathwayGenerator generator = new PathwayGenerator(baseContext, seed, site.id(), today, actor, at);
         long t0 = System.nanoTime();
-        BlockingQueue<List<SyntheticPathway>> queue = new ArrayBlockingQueue<>(2);
-        ExecutorService drawer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "synth-generator");
+        // Each worker claims the next batch, draws it and stores it in one transaction, so one draws while another
+        // writes and the database gets a connection per core. Patient i depends only on (seed, i): order does not matter.
+        AtomicInteger nextBatch = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger operated = new AtomicInteger();
+        AtomicLong answers = new AtomicLong();
+        int batches = (patients + BATCH - 1) / BATCH;
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "synth-worker");
             t.setDaemon(true);
             return t;
         });
-        int operated = 0;
-        long answers = 0;
         try {
-            Future<?> drawing = drawer.submit(() -> {
-                for (int start = 0; start < patients; start += BATCH) {
-                    int end = Math.min(patients, start + BATCH);
-                    List<SyntheticPathway> batch = new ArrayList<>(end - start);
-                    for (int i = start; i < end; i++) {
-                        batch.add(generator.generate(i));
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                running.add(pool.submit(() -> CurrentActor.runAs(actor, () -> {
+                    for (int b = nextBatch.getAndIncrement(); b < batches; b = nextBatch.getAndIncrement()) {
+                        int start = b * BATCH;
+                        int end = Math.min(patients, start + BATCH);
+                        List<SyntheticPathway> batch = new ArrayList<>(end - start);
+                        for (int i = start; i < end; i++) {
+                            batch.add(generator.generate(i));
+                        }
+                        Batch rows = Batch.of(batch, protocol, at);
+                        tx.executeWithoutResult(status -> rows.store(this, actor, at));
+                        operated.addAndGet(rows.operated);
+                        answers.addAndGet(rows.responses.size());
+                        int stored = done.addAndGet(batch.size());
+                        synchronized (listener) {
+                            listener.progress(stored, patients);
+                        }
                     }
-                    queue.put(batch);
-                }
-                return null;
-            });
-            int done = 0;
-            while (done < patients) {
-                List<SyntheticPathway> batch = next(queue, drawing);
-                Batch rows = Batch.of(batch, protocol, at);
-                tx.executeWithoutResult(status -> rows.store(this, actor, at));
-                done += batch.size();
-                operated += rows.operated;
-                answers += rows.responses.size();
-                listener.progress(done, patients);
+                })));
             }
-            drawing.get();
+            for (Future<?> f : running) {
+                f.get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while generating the cohort", e);
         } catch (java.util.concurrent.ExecutionException e) {
+            nextBatch.set(Integer.MAX_VALUE / 2);
             throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         } finally {
-            drawer.shutdownNow();
+            pool.shutdownNow();
         }
-        return new CohortSummary(patients, operated, answers, (System.nanoTime() - t0) / 1e9);
-    }
-
-    /** The next batch, or the generator's failure instead of waiting for ever. */
-    private static List<SyntheticPathway> next(BlockingQueue<List<SyntheticPathway>> queue, Future<?> drawing)
-            throws InterruptedException, java.util.concurrent.ExecutionException {
-        while (true) {
-            List<SyntheticPathway> batch = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
-            if (batch != null) {
-                return batch;
-            }
-            if (drawing.isDone()) {
-                drawing.get();
-                batch = queue.poll();
-                if (batch != null) {
-                    return batch;
-                }
-                throw new IllegalStateException("the cohort generator stopped early");
-            }
-        }
+        return new CohortSummary(patients, operated.get(), answers.get(), (System.nanoTime() - t0) / 1e9);
     }
 
     /** One batch as the owning modules' bulk rows. */
@@ -213,8 +202,10 @@ public class SyntheticCohort {
             s.patients.insertPathways(pathways, at);
             s.workup.insert(records, actor, at);
             s.surgery.insert(procedures, complications, actor, at);
-            s.followUp.insert(enrolments, completions, actor, at);
+            // the enrolment last: the outcome projection (V8) is computed when an episode is enrolled and again on
+            // every later write to its sources, so enrolling after the responses computes it once per episode
             s.responses.insert(responses, actor, at);
+            s.followUp.insert(enrolments, completions, actor, at);
         }
     }
 }

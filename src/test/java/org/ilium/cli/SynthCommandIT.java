@@ -1,0 +1,55 @@
+package org.ilium.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ilium synth} as a process on the packaged jar: progress bar, summary with patients/s, refusal of the same seed, usage errors. */
+class SynthCommandIT {
+    @TempDir
+    Path work;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private Run ilium(String... args) throws Exception {
+        Path out = work.resolve("out.txt");
+        Path err = work.resolve("err.txt");
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                System.getProperty("ilium.jar", "target/ilium.jar")));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("ILIUM_DATA_DIR", work.resolve("data").toString());
+        pb.environment().put("ILIUM_ADMIN_PASSWORD", "synth-test-password");
+        pb.environment().remove("ILIUM_DB_URL");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(240, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("ilium did not finish: " + Files.readString(err));
+        }
+        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
+    void generatesWithProgressAndRefusesTheSameSeedTwice() throws Exception {
+        Run first = ilium("synth", "--patients", "1500", "--seed", "5", "--today", "2026-06-30");
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.err()).contains("synth [").contains("1,500/1,500 patients").contains("patients/s");
+        assertThat(first.out()).contains("Generated 1,500 synthetic patients (seed 5) into site main").contains("patients/s (target 2,000")
+                .contains("operated:").contains("responses:");
+
+        Run again = ilium("synth", "--patients", "10", "--seed", "5");
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("already holds the synthetic cohort of seed 5");
+
+        assertThat(ilium("synth", "--patients", "0").exit()).isEqualTo(64);
+        assertThat(ilium("synth", "--patients", "10", "--today", "2999-01-01").exit()).isEqualTo(64);
+        assertThat(ilium("synth", "--patients", "10", "--site", "nowhere").exit()).isEqualTo(1);
+    }
+}
