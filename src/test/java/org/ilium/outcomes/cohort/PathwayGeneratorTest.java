@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.ilium.workup.domain.ConservativeCare;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,6 +76,9 @@ class PathwayGeneratorTest {
                 previous = t.effectiveOn();
             }
             p.workup().forEach(item -> assertThat(item.date()).isBeforeOrEqualTo(TODAY));
+            // a course may not end in the future either: the API refuses that, and so would an import of the export
+            p.workup().stream().filter(ConservativeCare.class::isInstance).map(ConservativeCare.class::cast)
+                    .forEach(c -> assertThat(c.end()).isBeforeOrEqualTo(TODAY));
             if (p.operated()) {
                 // only eligible episodes are operated, after their positive decision
                 assertThat(p.determination().outcome()).isEqualTo(Outcome.ELIGIBLE);

@@ -340,16 +340,17 @@ public final class PathwayGenerator {
             }
 
             // Non-operative care before referral (outside records): supervised physical therapy and one more kind, failed.
+            // Courses end by the referral at the latest, so no end date lies in the future (the API refuses those).
             boolean shortCare = "conservative_care".equals(defect);
             LocalDate ptStart = referred.minusDays(between(200, 500));
-            LocalDate ptEnd = shortCare ? ptStart.plusDays(between(30, 90)) : ptStart.plusDays(between(190, 240));
+            LocalDate ptEnd = min(shortCare ? ptStart.plusDays(between(30, 90)) : ptStart.plusDays(between(190, 240)), referred);
             add(new ConservativeCare(ids.text(), ptStart, by, OUTSIDE, ConservativeCare.Type.SUPERVISED_PHYSICAL_THERAPY, ptStart,
                     ptEnd, ConservativeCare.Result.FAILED, null));
             if (!shortCare) {
                 ConservativeCare.Type other = pick(new ConservativeCare.Type[] {ConservativeCare.Type.NSAID, ConservativeCare.Type.MEDICATION,
                         ConservativeCare.Type.CHIROPRACTIC, ConservativeCare.Type.HOME_EXERCISE, ConservativeCare.Type.BRACING});
                 LocalDate start = ptStart.plusDays(between(0, 60));
-                add(new ConservativeCare(ids.text(), start, by, OUTSIDE, other, start, start.plusDays(between(190, 300)),
+                add(new ConservativeCare(ids.text(), start, by, OUTSIDE, other, start, min(start.plusDays(between(190, 300)), referred),
                         ConservativeCare.Result.FAILED, null));
             }
 
