@@ -1,7 +1,6 @@
 package org.ilium.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,21 +9,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.ilium.IliumApplication;
-import org.ilium.access.AccountService;
 import org.ilium.candidacy.EvaluationBenchmark;
 import org.ilium.candidacy.Reevaluation;
 import org.ilium.candidacy.SyntheticCases;
 import org.ilium.patient.PatientBulkRepository;
 import org.ilium.patient.domain.Sex;
 import org.ilium.shared.Actor;
-import org.ilium.shared.CurrentActor;
 import org.ilium.workup.WorkupBulkRepository;
 import org.ilium.workup.WorkupService;
 import org.ilium.workup.domain.WorkupCase;
 import org.ilium.workup.domain.WorkupItem;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 import picocli.CommandLine.Command;
@@ -100,17 +94,8 @@ final class BenchCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("ilium bench reevaluate: --episodes, --threads and --runs must be at least 1");
                 return 64;
             }
-            Path dir = dataDir != null ? dataDir : Files.createTempDirectory("ilium-bench-");
-            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IliumApplication.class)
-                    .web(WebApplicationType.NONE).logStartupInfo(false)
-                    .run("--ilium.data-dir=" + dir, "--ilium.admin.password=bench-" + UUID.randomUUID(),
-                            "--logging.level.root=WARN", "--logging.level.org.ilium=WARN")) {
-                Actor actor = context.getBean(AccountService.class).commandLineActor(context.getEnvironment().getProperty("ilium.site.code"));
-                return CurrentActor.callAs(actor, () -> run(context, actor, out));
-            } finally {
-                if (dataDir == null) {
-                    deleteQuietly(dir);
-                }
+            try (BenchDatabase db = BenchDatabase.open(dataDir)) {
+                return db.callAsActor(() -> run(db.context(), db.actor(), out));
             }
         }
 
@@ -184,14 +169,6 @@ final class BenchCommand implements Callable<Integer> {
                             (System.nanoTime() - t0) / 1e9);
                     out.flush();
                 }
-            }
-        }
-
-        static void deleteQuietly(Path dir) {
-            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (java.io.IOException ignored) {
-                // a temporary directory; the OS cleans up what is left
             }
         }
     }

@@ -7,19 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.ilium.IliumApplication;
-import org.ilium.access.AccountService;
 import org.ilium.candidacy.EvaluationBenchmark;
 import org.ilium.interop.fhir.BulkExport;
 import org.ilium.interop.fhir.FhirImport;
 import org.ilium.patient.PatientSearch;
 import org.ilium.patient.PatientService;
 import org.ilium.shared.Actor;
-import org.ilium.shared.CurrentActor;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,25 +55,17 @@ final class BenchExport implements Callable<Integer> {
             err.println("ilium bench export: --patients must be at least 0 and --runs at least 1");
             return 64;
         }
-        Path dir = dataDir != null ? dataDir : Files.createTempDirectory("ilium-bench-");
         Path files = Files.createTempDirectory("ilium-bench-export-");
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IliumApplication.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false)
-                .run("--ilium.data-dir=" + dir, "--ilium.admin.password=bench-" + UUID.randomUUID(), "--ilium.reminders.enabled=false",
-                        "--logging.level.root=WARN", "--logging.level.org.ilium=WARN", "--spring.main.banner-mode=off")) {
-            Actor actor = context.getBean(AccountService.class).commandLineActor(context.getEnvironment().getProperty("ilium.site.code"));
-            return CurrentActor.callAs(actor, () -> {
+        try (BenchDatabase db = BenchDatabase.open(dataDir, "--ilium.reminders.enabled=false")) {
+            return db.callAsActor(() -> {
                 try {
-                    return run(context, actor, out, err, files);
+                    return run(db.context(), db.actor(), out, err, files);
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
         } finally {
-            BenchCommand.Reevaluate.deleteQuietly(files);
-            if (dataDir == null) {
-                BenchCommand.Reevaluate.deleteQuietly(dir);
-            }
+            BenchDatabase.deleteQuietly(files);
         }
     }
 
@@ -119,7 +105,7 @@ final class BenchExport implements Callable<Integer> {
             if (i > 0) {
                 results.add(new double[] {seconds, counts.values().stream().mapToInt(Integer::intValue).sum(), cpu});
             }
-            BenchCommand.Reevaluate.deleteQuietly(target);
+            BenchDatabase.deleteQuietly(target);
         }
         err.println();
         results.sort(java.util.Comparator.comparingDouble(r -> r[0]));

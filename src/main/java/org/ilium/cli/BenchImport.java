@@ -11,19 +11,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import javax.sql.DataSource;
-import org.ilium.IliumApplication;
-import org.ilium.access.AccountService;
 import org.ilium.interop.fhir.FhirImport;
 import org.ilium.interop.fhir.ImportSummary;
-import org.ilium.shared.Actor;
-import org.ilium.shared.CurrentActor;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,15 +56,11 @@ final class BenchImport implements Callable<Integer> {
             err.println("ilium bench import: no such file or folder: " + bundles);
             return 64;
         }
-        Path dir = dataDir != null ? dataDir : Files.createTempDirectory("ilium-bench-");
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IliumApplication.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false)
-                .run("--ilium.data-dir=" + dir, "--ilium.admin.password=bench-" + UUID.randomUUID(), "--ilium.reminders.enabled=false",
-                        "--logging.level.root=WARN", "--logging.level.org.ilium=WARN", "--spring.main.banner-mode=off")) {
-            Actor actor = context.getBean(AccountService.class).commandLineActor(context.getEnvironment().getProperty("ilium.site.code"));
+        try (BenchDatabase db = BenchDatabase.open(dataDir, "--ilium.reminders.enabled=false")) {
+            ConfigurableApplicationContext context = db.context();
             FhirImport importer = context.getBean(FhirImport.class);
             warmUp(context, err);
-            ImportSummary summary = CurrentActor.callAs(actor, () -> {
+            ImportSummary summary = db.callAsActor(() -> {
                 try {
                     return importer.importPaths(List.of(bundles), (filesDone, files, bytesDone, bytes, s) -> {
                         err.printf(Locale.ROOT, "\rimport %d/%d files, %,d resources, %.1f s", filesDone, files, s.readTotal(), s.seconds());
@@ -114,10 +103,6 @@ final class BenchImport implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } finally {
-            if (dataDir == null) {
-                BenchCommand.Reevaluate.deleteQuietly(dir);
-            }
         }
     }
 

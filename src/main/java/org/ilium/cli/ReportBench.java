@@ -7,21 +7,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.ilium.IliumApplication;
-import org.ilium.access.AccountService;
 import org.ilium.outcomes.OutcomeReportJson;
 import org.ilium.outcomes.OutcomeReports;
 import org.ilium.outcomes.cohort.CohortSummary;
 import org.ilium.outcomes.cohort.SyntheticCohort;
 import org.ilium.outcomes.domain.CohortFilter;
 import org.ilium.outcomes.domain.OutcomeReport;
-import org.ilium.shared.Actor;
 import org.ilium.shared.ConflictException;
-import org.ilium.shared.CurrentActor;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,18 +56,8 @@ final class ReportBench implements Callable<Integer> {
             err.println("ilium bench report: --patients and --runs must be at least 1");
             return 64;
         }
-        Path dir = dataDir != null ? dataDir : Files.createTempDirectory("ilium-bench-");
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IliumApplication.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false)
-                .run("--ilium.data-dir=" + dir, "--ilium.admin.password=bench-" + UUID.randomUUID(),
-                        "--logging.level.root=WARN", "--logging.level.org.ilium=WARN", "--spring.main.banner-mode=off")) {
-            String site = context.getEnvironment().getProperty("ilium.site.code");
-            Actor actor = context.getBean(AccountService.class).commandLineActor(site);
-            return CurrentActor.callAs(actor, () -> run(context, site, out, err));
-        } finally {
-            if (dataDir == null) {
-                BenchCommand.Reevaluate.deleteQuietly(dir);
-            }
+        try (BenchDatabase db = BenchDatabase.open(dataDir)) {
+            return db.callAsActor(() -> run(db.context(), db.site(), out, err));
         }
     }
 

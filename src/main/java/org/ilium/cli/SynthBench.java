@@ -2,19 +2,13 @@ package org.ilium.cli;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.ilium.IliumApplication;
 import org.ilium.outcomes.cohort.CohortSummary;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,19 +44,14 @@ final class SynthBench implements Callable<Integer> {
             err.println("ilium bench synth: --patients must be from 1 to " + org.ilium.outcomes.cohort.SyntheticCohort.MAX_PATIENTS);
             return 64;
         }
-        Path dir = dataDir != null ? dataDir : Files.createTempDirectory("ilium-bench-");
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IliumApplication.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false)
-                .run("--ilium.data-dir=" + dir, "--ilium.admin.password=bench-" + UUID.randomUUID(),
-                        "--logging.level.root=WARN", "--logging.level.org.ilium=WARN", "--spring.main.banner-mode=off")) {
-            String site = context.getEnvironment().getProperty("ilium.site.code");
+        try (BenchDatabase db = BenchDatabase.open(dataDir)) {
             // a reused data directory gets a new cohort (seed) each run
             long seed = dataDir == null ? 1 : System.currentTimeMillis();
             long java0 = javaCpuNanos();
-            long pg0 = postgresCpuNanos(dir);
-            CohortSummary s = SynthCommand.fill(context, site, patients, seed, TODAY, err);
+            long pg0 = postgresCpuNanos(db.dir());
+            CohortSummary s = SynthCommand.fill(db.context(), db.site(), patients, seed, TODAY, err);
             long java = javaCpuNanos() - java0;
-            long pg = postgresCpuNanos(dir) - pg0;
+            long pg = postgresCpuNanos(db.dir()) - pg0;
             out.printf(Locale.ROOT, "Synthetic cohort benchmark (%d processors, load average %.1f)%n",
                     Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             out.printf(Locale.ROOT, "  written:   %,d patients (%,d operated, %,d responses) in %.2f s%n", s.patients(), s.operated(),
@@ -77,10 +66,6 @@ final class SynthBench implements Callable<Integer> {
                         Runtime.getRuntime().availableProcessors());
             }
             return 0;
-        } finally {
-            if (dataDir == null) {
-                BenchCommand.Reevaluate.deleteQuietly(dir);
-            }
         }
     }
 

@@ -3,7 +3,6 @@ package org.ilium.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import org.ilium.testing.PackagedJar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,13 +25,7 @@ class DemoCommandIT {
     Path work;
 
     private Process launch(Path log, int port) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                System.getProperty("ilium.jar", "target/ilium.jar"), "demo", "--port", Integer.toString(port), "--data-dir",
-                work.resolve("demo").toString());
-        pb.environment().remove("ILIUM_ADMIN_PASSWORD");
-        pb.environment().remove("ILIUM_DB_URL");
-        pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        return pb.start();
+        return PackagedJar.start(log, Map.of(), "demo", "--port", Integer.toString(port), "--data-dir", work.resolve("demo").toString());
     }
 
     private static String waitForLogin(Path log, Process p) throws Exception {
@@ -57,22 +51,9 @@ class DemoCommandIT {
         return r.body();
     }
 
-    private static void stop(Process p) throws InterruptedException {
-        p.destroy();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     @Test
     void servesFiveHundredSyntheticPatientsFilledOnce() throws Exception {
-        int port = freePort();
+        int port = PackagedJar.freePort();
         Path firstLog = work.resolve("first.log");
         Process first = launch(firstLog, port);
         try {
@@ -82,7 +63,7 @@ class DemoCommandIT {
             assertThat(get(port, "/api/v1/patients?mrn=SYN-1-000499")).contains("\"totalItems\":1");
             assertThat(get(port, "/api/v1/patients?size=1")).contains("\"totalItems\":500");
         } finally {
-            stop(first);
+            PackagedJar.stop(first);
         }
         Path secondLog = work.resolve("second.log");
         Process second = launch(secondLog, port);
@@ -91,7 +72,7 @@ class DemoCommandIT {
             assertThat(text).doesNotContain("Generated");
             assertThat(get(port, "/api/v1/patients?size=1")).contains("\"totalItems\":500");
         } finally {
-            stop(second);
+            PackagedJar.stop(second);
         }
     }
 }

@@ -2,12 +2,13 @@ package org.ilium.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.ilium.testing.PackagedJar;
+import org.ilium.testing.PackagedJar.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -18,24 +19,9 @@ class ImportCommandIT {
     @TempDir
     Path work;
 
-    record Run(int exit, String out, String err) {
-    }
-
     private Run importJson(Path input) throws Exception {
-        Path out = work.resolve("out.txt");
-        Path err = work.resolve("err.txt");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                System.getProperty("ilium.jar", "target/ilium.jar"), "import", "--site", "main", "--json", input.toString());
-        pb.environment().put("ILIUM_DATA_DIR", work.resolve("data").toString());
-        pb.environment().put("ILIUM_ADMIN_PASSWORD", "import-test-password");
-        pb.environment().remove("ILIUM_DB_URL");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process p = pb.start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("import did not finish: " + Files.readString(err));
-        }
-        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        return PackagedJar.run(work, PackagedJar.env(work.resolve("data"), "import-test-password"), Duration.ofSeconds(180), "import",
+                "--site", "main", "--json", input.toString());
     }
 
     @Test

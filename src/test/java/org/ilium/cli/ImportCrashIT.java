@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.ilium.testing.PackagedJar;
+import org.ilium.testing.PackagedJar.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -26,27 +28,14 @@ class ImportCrashIT {
     @TempDir
     Path work;
 
-    private ProcessBuilder ilium(Path dataDir, Path out, Path err, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                System.getProperty("ilium.jar", "target/ilium.jar")));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().put("ILIUM_DATA_DIR", dataDir.toString());
-        pb.environment().put("ILIUM_ADMIN_PASSWORD", "crash-test-password");
-        pb.environment().remove("ILIUM_DB_URL");
-        return pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    private static Map<String, String> env(Path dataDir) {
+        return PackagedJar.env(dataDir, "crash-test-password");
     }
 
     private String run(Path dataDir, String... args) throws Exception {
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        Process p = ilium(dataDir, out, err, args).start();
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("ilium did not finish: " + Files.readString(err));
-        }
-        assertThat(p.exitValue()).as(Files.readString(err)).isZero();
-        return Files.readString(out);
+        Run run = PackagedJar.run(work, env(dataDir), Duration.ofSeconds(300), args);
+        assertThat(run.exit()).as(run.err()).isZero();
+        return run.out();
     }
 
     @Test
@@ -57,7 +46,8 @@ class ImportCrashIT {
         }
         Path crashed = work.resolve("crashed");
         Path err = work.resolve("killed-err.txt");
-        Process p = ilium(crashed, work.resolve("killed-out.txt"), err, "import", "--site", "main", "--json", input.toString()).start();
+        Process p = PackagedJar.command(env(crashed), "import", "--site", "main", "--json", input.toString())
+                .redirectOutput(work.resolve("killed-out.txt").toFile()).redirectError(err.toFile()).start();
         Pattern files = Pattern.compile("(\\d+)/" + BUNDLES + " files");
         int committed = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);

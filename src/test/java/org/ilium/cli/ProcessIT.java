@@ -3,7 +3,6 @@ package org.ilium.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.ilium.testing.PackagedJar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,30 +36,15 @@ class ProcessIT {
     @AfterEach
     void stopAll() throws Exception {
         for (Process p : started) {
-            p.destroy();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
+            PackagedJar.stop(p);
         }
         assertThat(postmastersOn(work.resolve("data"))).as("no postgres left running").isEmpty();
     }
 
     private Process launch(Path log, int port) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                System.getProperty("ilium.jar", "target/ilium.jar"), "--port", Integer.toString(port));
-        pb.environment().put("ILIUM_DATA_DIR", work.resolve("data").toString());
-        pb.environment().put("ILIUM_ADMIN_PASSWORD", PASSWORD);
-        pb.environment().remove("ILIUM_DB_URL");
-        pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        Process p = pb.start();
+        Process p = PackagedJar.start(log, PackagedJar.env(work.resolve("data"), PASSWORD), "--port", Integer.toString(port));
         started.add(p);
         return p;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private static int status(int port, String method, String path, String body) {
@@ -100,13 +85,13 @@ class ProcessIT {
 
     @Test
     void aSecondProcessOnTheSameDataDirectoryIsRefusedAndChangesNothing() throws Exception {
-        int port = freePort();
+        int port = PackagedJar.freePort();
         Process first = launch(work.resolve("first.log"), port);
         System.out.printf("startup to healthy (first start, initdb included): %.1f s%n", awaitHealthy(first, port, work.resolve("first.log")));
         Path pid = work.resolve("data/postgres/postmaster.pid");
         String pidBefore = Files.readString(pid);
 
-        Process second = launch(work.resolve("second.log"), freePort());
+        Process second = launch(work.resolve("second.log"), PackagedJar.freePort());
         assertThat(second.waitFor(90, TimeUnit.SECONDS)).isTrue();
         assertThat(second.exitValue()).isNotZero();
         assertThat(Files.readString(work.resolve("second.log")))
@@ -118,7 +103,7 @@ class ProcessIT {
 
     @Test
     void aPostgresLeftRunningByAKilledJvmIsRecovered() throws Exception {
-        int port = freePort();
+        int port = PackagedJar.freePort();
         Process first = launch(work.resolve("first.log"), port);
         awaitHealthy(first, port, work.resolve("first.log"));
         assertThat(status(port, "POST", "/api/v1/patients",

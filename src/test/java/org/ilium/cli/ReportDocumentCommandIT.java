@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.ilium.testing.PackagedJar;
+import org.ilium.testing.PackagedJar.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,26 +22,8 @@ class ReportDocumentCommandIT {
     @TempDir
     Path work;
 
-    record Run(int exit, String out, String err) {
-    }
-
     private Run ilium(String... args) throws Exception {
-        Path out = work.resolve("out.txt");
-        Path err = work.resolve("err.txt");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                System.getProperty("ilium.jar", "target/ilium.jar")));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().put("ILIUM_DATA_DIR", work.resolve("data").toString());
-        pb.environment().put("ILIUM_ADMIN_PASSWORD", "report-test-password");
-        pb.environment().remove("ILIUM_DB_URL");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process p = pb.start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("ilium did not finish: " + Files.readString(err));
-        }
-        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        return PackagedJar.run(work, PackagedJar.env(work.resolve("data"), "report-test-password"), Duration.ofSeconds(180), args);
     }
 
     @Test
