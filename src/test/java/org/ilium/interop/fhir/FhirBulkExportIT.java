@@ -9,9 +9,6 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BasicAuthInterceptor;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
-import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -108,21 +105,7 @@ class FhirBulkExportIT {
 
         List<Resource> all = new ArrayList<>();
         byType.values().forEach(all::addAll);
-        FhirValidator validator = FhirExportIT.validator(all);
-        List<String> errors = new ArrayList<>();
-        int warnings = 0;
-        for (Resource r : all) {
-            for (SingleValidationMessage m : validator.validateWithResult(r).getMessages()) {
-                if (m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal()) {
-                    errors.add(r.fhirType() + "/" + r.getIdElement().getIdPart() + " " + m.getLocationString() + ": " + m.getMessage());
-                } else if (m.getSeverity() == ResultSeverityEnum.WARNING) {
-                    warnings++;
-                }
-            }
-        }
-        System.out.println("$export validated " + all.size() + " resources: errors " + errors.size() + ", warnings " + warnings);
-        errors.forEach(System.out::println);
-        assertThat(errors).isEmpty();
+        FhirExportIT.assertValid("$export", all);
 
         Client north = ilium.secondSite("north", "North Clinic");
         assertThat(north.get(status).status()).isEqualTo(404);

@@ -3,9 +3,6 @@ package org.ilium.interop.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
-import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Resource;
 import org.ilium.access.AccountService;
@@ -131,26 +127,7 @@ class FhirCohortValidationIT {
         }
         assertThat(counts).containsKeys("Patient", "EpisodeOfCare", "Observation", "Procedure", "Device", "AdverseEvent",
                 "QuestionnaireResponse", "CarePlan", "Questionnaire");
-        FhirValidator validator = FhirExportIT.validator(all);
-        List<String> errors = new ArrayList<>();
-        Map<String, Integer> warnings = new TreeMap<>();
-        Map<String, Integer> kinds = new TreeMap<>();
-        long t0 = System.nanoTime();
-        for (Resource r : all) {
-            for (SingleValidationMessage m : validator.validateWithResult(r).getMessages()) {
-                if (m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal()) {
-                    errors.add(r.fhirType() + "/" + r.getIdElement().getIdPart() + " " + m.getLocationString() + ": " + m.getMessage());
-                } else if (m.getSeverity() == ResultSeverityEnum.WARNING) {
-                    warnings.merge(r.fhirType(), 1, Integer::sum);
-                    kinds.merge(m.getMessage().replaceAll("'[^']*'", "'.'").replaceAll("https?://[^ ]*", "<url>"), 1, Integer::sum);
-                }
-            }
-        }
-        System.out.printf("cohort validated %d resources in %.1f s: errors %d, warnings %s%n", all.size(), (System.nanoTime() - t0) / 1e9,
-                errors.size(), warnings);
-        kinds.forEach((k, n) -> System.out.println("  warning x" + n + ": " + k));
-        errors.stream().limit(50).forEach(System.out::println);
-        assertThat(errors).isEmpty();
+        FhirExportIT.assertValid("cohort", all);
     }
 
     /**

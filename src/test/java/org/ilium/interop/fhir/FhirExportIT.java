@@ -213,6 +213,31 @@ class FhirExportIT {
     }
 
     /** The validator of the brief, plus the exported Questionnaires so that responses are checked against them. */
+    /**
+     * Validates every resource with {@link #validator} and fails listing each error; prints the count of resources and
+     * the warnings grouped by message (quotes and addresses elided), which are the offline validator's known limits.
+     */
+    static void assertValid(String label, List<Resource> resources) {
+        FhirValidator validator = validator(resources);
+        List<String> errors = new ArrayList<>();
+        java.util.Map<String, Integer> warnings = new java.util.TreeMap<>();
+        long t0 = System.nanoTime();
+        for (Resource r : resources) {
+            for (ca.uhn.fhir.validation.SingleValidationMessage m : validator.validateWithResult(r).getMessages()) {
+                if (m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal()) {
+                    errors.add(r.fhirType() + "/" + r.getIdElement().getIdPart() + " " + m.getLocationString() + ": " + m.getMessage());
+                } else if (m.getSeverity() == ResultSeverityEnum.WARNING) {
+                    warnings.merge(m.getMessage().replaceAll("'[^']*'", "'.'").replaceAll("https?://[^ ]*", "<url>"), 1, Integer::sum);
+                }
+            }
+        }
+        System.out.printf("%s validated %d resources in %.1f s: errors %d, warnings %d%n", label, resources.size(),
+                (System.nanoTime() - t0) / 1e9, errors.size(), warnings.values().stream().mapToInt(Integer::intValue).sum());
+        warnings.forEach((k, n) -> System.out.println("  warning x" + n + ": " + k));
+        errors.stream().limit(50).forEach(System.out::println);
+        assertThat(errors).as(label + ": validation errors").isEmpty();
+    }
+
     static FhirValidator validator(List<Resource> resources) {
         PrePopulatedValidationSupport exported = new PrePopulatedValidationSupport(FHIR);
         resources.stream().filter(r -> r instanceof Questionnaire).forEach(exported::addResource);

@@ -6,9 +6,6 @@ import static org.ilium.testing.Patients.margaret;
 import static org.ilium.testing.Patients.with;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
-import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,7 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -142,21 +138,7 @@ class FhirRoundTripIT {
         List<Resource> all = new ArrayList<>();
         before.values().forEach(all::addAll);
         after.values().forEach(all::addAll);
-        FhirValidator validator = FhirExportIT.validator(all);
-        List<String> errors = new ArrayList<>();
-        int warnings = 0;
-        for (Resource r : all) {
-            for (SingleValidationMessage m : validator.validateWithResult(r).getMessages()) {
-                if (m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal()) {
-                    errors.add(r.fhirType() + "/" + r.getIdElement().getIdPart() + " " + m.getLocationString() + ": " + m.getMessage());
-                } else if (m.getSeverity() == ResultSeverityEnum.WARNING) {
-                    warnings++;
-                }
-            }
-        }
-        System.out.println("round trip validated " + all.size() + " resources: errors " + errors.size() + ", warnings " + warnings);
-        errors.forEach(System.out::println);
-        assertThat(errors).isEmpty();
+        FhirExportIT.assertValid("round trip", all);
     }
 
     @Test
