@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.ilium.shared.Actor;
+import org.ilium.shared.BulkColumn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -37,34 +38,46 @@ public class FollowUpBulkRepository {
             return;
         }
         OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-        Object[] eIds = enrolments.stream().map(NewEnrolment::episodeId).toArray();
-        Object[] eProtocols = enrolments.stream().map(NewEnrolment::protocolId).toArray();
-        Object[] eVersions = enrolments.stream().map(NewEnrolment::protocolVersion).toArray();
-        Object[] eDates = enrolments.stream().map(NewEnrolment::surgeryDate).toArray();
-        Object[] cIds = completions.stream().map(NewCompletion::episodeId).toArray();
-        Object[] cTimepoints = completions.stream().map(NewCompletion::timepointId).toArray();
-        Object[] cAt = completions.stream().map(c -> OffsetDateTime.ofInstant(c.completedAt(), ZoneOffset.UTC)).toArray();
-        Object[] cSources = completions.stream().map(NewCompletion::source).toArray();
+        BulkColumn eIds = new BulkColumn(enrolments.size());
+        BulkColumn eProtocols = new BulkColumn(enrolments.size());
+        BulkColumn eVersions = new BulkColumn(enrolments.size());
+        BulkColumn eDates = new BulkColumn(enrolments.size());
+        for (NewEnrolment e : enrolments) {
+            eIds.add(e.episodeId());
+            eProtocols.add(e.protocolId());
+            eVersions.add(e.protocolVersion());
+            eDates.add(e.surgeryDate());
+        }
+        BulkColumn cIds = new BulkColumn(completions.size());
+        BulkColumn cTimepoints = new BulkColumn(completions.size());
+        BulkColumn cAt = new BulkColumn(completions.size());
+        BulkColumn cSources = new BulkColumn(completions.size());
+        for (NewCompletion c : completions) {
+            cIds.add(c.episodeId());
+            cTimepoints.add(c.timepointId());
+            cAt.add(c.completedAt());
+            cSources.add(c.source());
+        }
         jdbc.execute((Connection con) -> {
             try (PreparedStatement ps = con.prepareStatement("insert into follow_up_enrolment (episode_id, protocol_id, protocol_version, "
-                    + "surgery_date, version, created_at, updated_at) select e, p, v, d, 1, ?, ? "
-                    + "from unnest(?::uuid[], ?::text[], ?::text[], ?::date[]) as t(e, p, v, d)")) {
+                    + "surgery_date, version, created_at, updated_at) select e, p, v, d, 1, ?, ? from "
+                    + BulkColumn.unnest("uuid", "text", "text", "date") + " as t(e, p, v, d)")) {
                 ps.setObject(1, when);
                 ps.setObject(2, when);
-                ps.setArray(3, con.createArrayOf("uuid", eIds));
-                ps.setArray(4, con.createArrayOf("text", eProtocols));
-                ps.setArray(5, con.createArrayOf("text", eVersions));
-                ps.setArray(6, con.createArrayOf("date", eDates));
+                ps.setString(3, eIds.text());
+                ps.setString(4, eProtocols.text());
+                ps.setString(5, eVersions.text());
+                ps.setString(6, eDates.text());
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = con.prepareStatement("insert into follow_up_completion (episode_id, timepoint_id, completed_at, "
-                    + "source, completed_by) select e, tp, a, s, ? from unnest(?::uuid[], ?::text[], ?::timestamptz[], ?::text[]) "
-                    + "as t(e, tp, a, s)")) {
+                    + "source, completed_by) select e, tp, a, s, ? from " + BulkColumn.unnest("uuid", "text", "timestamptz", "text")
+                    + " as t(e, tp, a, s)")) {
                 ps.setString(1, by.username());
-                ps.setArray(2, con.createArrayOf("uuid", cIds));
-                ps.setArray(3, con.createArrayOf("text", cTimepoints));
-                ps.setArray(4, con.createArrayOf("timestamptz", cAt));
-                ps.setArray(5, con.createArrayOf("text", cSources));
+                ps.setString(2, cIds.text());
+                ps.setString(3, cTimepoints.text());
+                ps.setString(4, cAt.text());
+                ps.setString(5, cSources.text());
                 ps.executeUpdate();
             }
             return null;

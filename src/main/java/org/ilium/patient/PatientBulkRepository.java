@@ -1,6 +1,5 @@
 package org.ilium.patient;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -16,6 +15,7 @@ import org.ilium.patient.domain.PatientDetails;
 import org.ilium.patient.domain.Sex;
 import org.ilium.patient.domain.Side;
 import org.ilium.shared.Actor;
+import org.ilium.shared.BulkColumn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -39,44 +39,39 @@ public class PatientBulkRepository {
 
     public void insert(List<NewEpisode> rows, Actor by, Instant at) {
         int n = rows.size();
-        Object[] patientIds = new Object[n];
-        Object[] mrns = new Object[n];
-        Object[] given = new Object[n];
-        Object[] family = new Object[n];
-        Object[] births = new Object[n];
-        Object[] sexes = new Object[n];
-        Object[] episodeIds = new Object[n];
-        Object[] sides = new Object[n];
-        Object[] reasons = new Object[n];
-        for (int i = 0; i < n; i++) {
-            NewEpisode r = rows.get(i);
-            patientIds[i] = r.patientId();
-            mrns[i] = r.mrn();
-            given[i] = r.givenName();
-            family[i] = r.familyName();
-            births[i] = r.birthDate();
-            sexes[i] = r.sex().code();
-            episodeIds[i] = r.episodeId();
-            sides[i] = r.side().code();
-            reasons[i] = r.referralReason();
+        BulkColumn patientIds = new BulkColumn(n);
+        BulkColumn mrns = new BulkColumn(n);
+        BulkColumn given = new BulkColumn(n);
+        BulkColumn family = new BulkColumn(n);
+        BulkColumn births = new BulkColumn(n);
+        BulkColumn sexes = new BulkColumn(n);
+        BulkColumn episodeIds = new BulkColumn(n);
+        BulkColumn sides = new BulkColumn(n);
+        BulkColumn reasons = new BulkColumn(n);
+        for (NewEpisode r : rows) {
+            patientIds.add(r.patientId());
+            mrns.add(r.mrn());
+            given.add(r.givenName());
+            family.add(r.familyName());
+            births.add(r.birthDate());
+            sexes.add(r.sex().code());
+            episodeIds.add(r.episodeId());
+            sides.add(r.side().code());
+            reasons.add(r.referralReason());
         }
         jdbc.execute((Connection c) -> {
-            execute(c, "insert into patient (id, mrn, given_name, family_name, birth_date, sex) "
-                    + "select * from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::date[], ?::text[])",
-                    c.createArrayOf("uuid", patientIds), c.createArrayOf("text", mrns), c.createArrayOf("text", given),
-                    c.createArrayOf("text", family), c.createArrayOf("date", births), c.createArrayOf("text", sexes));
-            execute(c, "insert into episode_of_care (id, patient_id, side, status) "
-                    + "select e, p, s, 'referred' from unnest(?::uuid[], ?::uuid[], ?::text[]) as t(e, p, s)",
-                    c.createArrayOf("uuid", episodeIds), c.createArrayOf("uuid", patientIds), c.createArrayOf("text", sides));
+            insertPatients(c, patientIds, mrns, given, family, births, sexes);
+            execute(c, "insert into episode_of_care (id, patient_id, side, status) select e, p, s, 'referred' from "
+                    + BulkColumn.unnest("uuid", "uuid", "text") + " as t(e, p, s)", episodeIds, patientIds, sides);
             try (PreparedStatement ps = c.prepareStatement("insert into episode_transition (episode_id, seq, from_status, to_status, "
                     + "reason, by_user_id, by_username, at, effective_on) select e, 1, null, 'referred', r, ?, ?, ?, ?::date "
-                    + "from unnest(?::uuid[], ?::text[]) as t(e, r)")) {
+                    + "from " + BulkColumn.unnest("uuid", "text") + " as t(e, r)")) {
                 ps.setObject(1, by.userId());
                 ps.setString(2, by.username());
                 ps.setObject(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
                 ps.setObject(4, LocalDate.ofInstant(at, ZoneOffset.UTC));
-                ps.setArray(5, c.createArrayOf("uuid", episodeIds));
-                ps.setArray(6, c.createArrayOf("text", reasons));
+                ps.setString(5, episodeIds.text());
+                ps.setString(6, reasons.text());
                 ps.executeUpdate();
             }
             return null;
@@ -99,91 +94,85 @@ public class PatientBulkRepository {
     public void insertPathways(List<NewPathway> rows, Instant at) {
         int n = rows.size();
         int t = rows.stream().mapToInt(r -> r.transitions().size()).sum();
-        Object[] patientIds = new Object[n];
-        Object[] mrns = new Object[n];
-        Object[] given = new Object[n];
-        Object[] family = new Object[n];
-        Object[] births = new Object[n];
-        Object[] sexes = new Object[n];
-        Object[] episodeIds = new Object[n];
-        Object[] sides = new Object[n];
-        Object[] statuses = new Object[n];
-        Object[] candidates = new Object[n];
-        Object[] versions = new Object[n];
-        Object[] tEpisodes = new Object[t];
-        Object[] tSeqs = new Object[t];
-        Object[] tFrom = new Object[t];
-        Object[] tTo = new Object[t];
-        Object[] tCandidates = new Object[t];
-        Object[] tReasons = new Object[t];
-        Object[] tUsers = new Object[t];
-        Object[] tNames = new Object[t];
-        Object[] tAt = new Object[t];
-        Object[] tOn = new Object[t];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            NewPathway r = rows.get(i);
+        BulkColumn patientIds = new BulkColumn(n);
+        BulkColumn mrns = new BulkColumn(n);
+        BulkColumn given = new BulkColumn(n);
+        BulkColumn family = new BulkColumn(n);
+        BulkColumn births = new BulkColumn(n);
+        BulkColumn sexes = new BulkColumn(n);
+        BulkColumn episodeIds = new BulkColumn(n);
+        BulkColumn sides = new BulkColumn(n);
+        BulkColumn statuses = new BulkColumn(n);
+        BulkColumn candidates = new BulkColumn(n);
+        BulkColumn versions = new BulkColumn(n);
+        BulkColumn tEpisodes = new BulkColumn(t);
+        BulkColumn tSeqs = new BulkColumn(t);
+        BulkColumn tFrom = new BulkColumn(t);
+        BulkColumn tTo = new BulkColumn(t);
+        BulkColumn tCandidates = new BulkColumn(t);
+        BulkColumn tReasons = new BulkColumn(t);
+        BulkColumn tUsers = new BulkColumn(t);
+        BulkColumn tNames = new BulkColumn(t);
+        BulkColumn tAt = new BulkColumn(t);
+        BulkColumn tOn = new BulkColumn(t);
+        for (NewPathway r : rows) {
             PatientDetails d = r.details();
             EpisodeOfCare e = r.episode();
-            patientIds[i] = r.patientId();
-            mrns[i] = d.mrn();
-            given[i] = d.givenName();
-            family[i] = d.familyName();
-            births[i] = d.birthDate();
-            sexes[i] = d.sex().code();
-            episodeIds[i] = e.id();
-            sides[i] = e.side().code();
-            statuses[i] = e.status().code();
-            candidates[i] = e.candidate();
-            versions[i] = e.version();
+            patientIds.add(r.patientId());
+            mrns.add(d.mrn());
+            given.add(d.givenName());
+            family.add(d.familyName());
+            births.add(d.birthDate());
+            sexes.add(d.sex().code());
+            episodeIds.add(e.id());
+            sides.add(e.side().code());
+            statuses.add(e.status().code());
+            candidates.add(e.candidate());
+            versions.add(e.version());
             for (EpisodeTransition tr : r.transitions()) {
-                tEpisodes[k] = e.id();
-                tSeqs[k] = tr.seq();
-                tFrom[k] = tr.from() == null ? null : tr.from().code();
-                tTo[k] = tr.to().code();
-                tCandidates[k] = tr.candidate();
-                tReasons[k] = tr.reason();
-                tUsers[k] = tr.byUserId();
-                tNames[k] = tr.byUsername();
-                tAt[k] = OffsetDateTime.ofInstant(tr.at(), ZoneOffset.UTC);
-                tOn[k] = tr.effectiveOn();
-                k++;
+                tEpisodes.add(e.id());
+                tSeqs.add(tr.seq());
+                tFrom.add(tr.from() == null ? null : tr.from().code());
+                tTo.add(tr.to().code());
+                tCandidates.add(tr.candidate());
+                tReasons.add(tr.reason());
+                tUsers.add(tr.byUserId());
+                tNames.add(tr.byUsername());
+                tAt.add(tr.at());
+                tOn.add(tr.effectiveOn());
             }
         }
         OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
         jdbc.execute((Connection c) -> {
-            execute(c, "insert into patient (id, mrn, given_name, family_name, birth_date, sex) "
-                    + "select * from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::date[], ?::text[])",
-                    c.createArrayOf("uuid", patientIds), c.createArrayOf("text", mrns), c.createArrayOf("text", given),
-                    c.createArrayOf("text", family), c.createArrayOf("date", births), c.createArrayOf("text", sexes));
+            insertPatients(c, patientIds, mrns, given, family, births, sexes);
             try (PreparedStatement ps = c.prepareStatement("insert into episode_of_care (id, patient_id, side, status, candidate, version, "
-                    + "created_at, updated_at) select e, p, s, st, ca, v, ?, ? "
-                    + "from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::boolean[], ?::int[]) as t(e, p, s, st, ca, v)")) {
+                    + "created_at, updated_at) select e, p, s, st, ca, v, ?, ? from "
+                    + BulkColumn.unnest("uuid", "uuid", "text", "text", "boolean", "int") + " as t(e, p, s, st, ca, v)")) {
                 ps.setObject(1, when);
                 ps.setObject(2, when);
-                ps.setArray(3, c.createArrayOf("uuid", episodeIds));
-                ps.setArray(4, c.createArrayOf("uuid", patientIds));
-                ps.setArray(5, c.createArrayOf("text", sides));
-                ps.setArray(6, c.createArrayOf("text", statuses));
-                ps.setArray(7, c.createArrayOf("boolean", candidates));
-                ps.setArray(8, c.createArrayOf("int4", versions));
+                BulkColumn[] values = {episodeIds, patientIds, sides, statuses, candidates, versions};
+                for (int i = 0; i < values.length; i++) {
+                    ps.setString(3 + i, values[i].text());
+                }
                 ps.executeUpdate();
             }
             execute(c, "insert into episode_transition (episode_id, seq, from_status, to_status, candidate, reason, by_user_id, "
-                    + "by_username, at, effective_on) select * from unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::boolean[], "
-                    + "?::text[], ?::uuid[], ?::text[], ?::timestamptz[], ?::date[])",
-                    c.createArrayOf("uuid", tEpisodes), c.createArrayOf("int4", tSeqs), c.createArrayOf("text", tFrom),
-                    c.createArrayOf("text", tTo), c.createArrayOf("boolean", tCandidates), c.createArrayOf("text", tReasons),
-                    c.createArrayOf("uuid", tUsers), c.createArrayOf("text", tNames), c.createArrayOf("timestamptz", tAt),
-                    c.createArrayOf("date", tOn));
+                    + "by_username, at, effective_on) select * from "
+                    + BulkColumn.unnest("uuid", "int", "text", "text", "boolean", "text", "uuid", "text", "timestamptz", "date"),
+                    tEpisodes, tSeqs, tFrom, tTo, tCandidates, tReasons, tUsers, tNames, tAt, tOn);
             return null;
         });
     }
 
-    private static void execute(Connection c, String sql, Array... arrays) throws SQLException {
+    private static void insertPatients(Connection c, BulkColumn... columns) throws SQLException {
+        execute(c, "insert into patient (id, mrn, given_name, family_name, birth_date, sex) select * from "
+                + BulkColumn.unnest("uuid", "text", "text", "text", "date", "text"), columns);
+    }
+
+    private static void execute(Connection c, String sql, BulkColumn... columns) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < arrays.length; i++) {
-                ps.setArray(i + 1, arrays[i]);
+            for (int i = 0; i < columns.length; i++) {
+                ps.setString(i + 1, columns[i].text());
             }
             ps.executeUpdate();
         }

@@ -5,10 +5,12 @@ import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.ilium.shared.Actor;
-import org.ilium.shared.JoinedText;
+import org.ilium.shared.BulkColumn;
 import org.ilium.workup.domain.WorkupItem;
 import org.ilium.workup.domain.WorkupKind;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,47 +27,47 @@ public class WorkupBulkRepository {
     }
 
     private final JdbcTemplate jdbc;
-    private final WorkupPayload payload;
+    private final ObjectMapper mapper;
 
     WorkupBulkRepository(JdbcTemplate jdbc, ObjectMapper mapper) {
         this.jdbc = jdbc;
-        this.payload = new WorkupPayload(mapper);
+        this.mapper = mapper;
     }
 
     public void insert(List<NewRecord> rows, Actor by, Instant at) {
         int n = rows.size();
-        Object[] ids = new Object[n];
-        Object[] episodes = new Object[n];
-        Object[] kinds = new Object[n];
-        Object[] dates = new Object[n];
-        String[] payloads = new String[n];
-        Object[] sources = new Object[n];
-        for (int i = 0; i < n; i++) {
-            NewRecord r = rows.get(i);
-            ids[i] = r.id();
-            episodes[i] = r.episodeId();
-            kinds[i] = WorkupKind.of(r.item()).path();
-            dates[i] = r.item().date();
-            payloads[i] = payload.write(r.item(), by.username());
-            sources[i] = r.item().source();
+        BulkColumn ids = new BulkColumn(n);
+        BulkColumn episodes = new BulkColumn(n);
+        BulkColumn kinds = new BulkColumn(n);
+        BulkColumn dates = new BulkColumn(n);
+        BulkColumn sources = new BulkColumn(n);
+        List<Map<String, Object>> payloads = new ArrayList<>(n);
+        for (NewRecord r : rows) {
+            ids.add(r.id());
+            episodes.add(r.episodeId());
+            kinds.add(WorkupKind.of(r.item()).path());
+            dates.add(r.item().date());
+            sources.add(r.item().source());
+            payloads.add(WorkupPayload.fields(r.item(), by.username()));
         }
+        BulkColumn payloadColumn = BulkColumn.json(mapper.writer(), payloads);
         OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
         // Version 1 is the current row alone: the history table holds only superseded versions (V11).
         jdbc.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement("insert into workup_record (id, episode_id, kind, recorded_on, "
                     + "payload, recorded_by, recorded_by_user_id, source, version, created_at, updated_at) "
-                    + "select i, e, k, d, p::json, ?, ?, s, 1, ?, ? "
-                    + "from unnest(?::uuid[], ?::uuid[], ?::text[], ?::date[], string_to_array(?, chr(30)), ?::text[]) as t(i, e, k, d, p, s)")) {
+                    + "select i, e, k, d, p::json, ?, ?, s, 1, ?, ? from " + BulkColumn.unnest("uuid", "uuid", "text", "date", "text", "text")
+                    + " as t(i, e, k, d, p, s)")) {
                 ps.setString(1, by.username());
                 ps.setObject(2, by.userId());
                 ps.setObject(3, when);
                 ps.setObject(4, when);
-                ps.setArray(5, c.createArrayOf("uuid", ids));
-                ps.setArray(6, c.createArrayOf("uuid", episodes));
-                ps.setArray(7, c.createArrayOf("text", kinds));
-                ps.setArray(8, c.createArrayOf("date", dates));
-                ps.setString(9, JoinedText.of(payloads));
-                ps.setArray(10, c.createArrayOf("text", sources));
+                ps.setString(5, ids.text());
+                ps.setString(6, episodes.text());
+                ps.setString(7, kinds.text());
+                ps.setString(8, dates.text());
+                ps.setString(9, payloadColumn.text());
+                ps.setString(10, sources.text());
                 ps.executeUpdate();
             }
             return null;

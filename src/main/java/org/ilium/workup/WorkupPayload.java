@@ -22,10 +22,15 @@ final class WorkupPayload {
 
     /** The payload of a record written by {@code recordedBy}, whatever the item says. */
     String write(WorkupItem item, String recordedBy) {
+        return mapper.writeValueAsString(fields(item, recordedBy));
+    }
+
+    /** The payload's fields, for writers of many payloads at once. */
+    static Map<String, Object> fields(WorkupItem item, String recordedBy) {
         Map<String, Object> fields = WorkupWriter.write(item);
         fields.remove("id");
         fields.put("recordedBy", recordedBy);
-        return mapper.writeValueAsString(fields);
+        return fields;
     }
 
     WorkupItem read(WorkupKind kind, String id, String recordedBy, String json) {

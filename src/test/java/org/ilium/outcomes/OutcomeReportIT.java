@@ -83,8 +83,9 @@ class OutcomeReportIT {
             if (smokers == 8) {
                 break;
             }
-            if (e.getKey().equals(voided) || !e.getValue().containsKey("12m|back_pain_nrs") || !e.getValue().containsKey("baseline|back_pain_nrs")) {
-                continue;
+            if (e.getKey().equals(voided) || !e.getValue().containsKey("12m|back_pain_nrs") || !e.getValue().containsKey("baseline|back_pain_nrs")
+                    || ilium.admin().get("/api/v1/episodes/" + e.getKey()).json().get("status").asText().equals("closed")) {
+                continue; // a closed episode takes no more work-up
             }
             Response w = ilium.admin().post("/api/v1/episodes/" + e.getKey() + "/workup/risk-factors",
                     "{\"date\": \"" + before.surgery.get(e.getKey()) + "\", \"type\": \"smoking_status\", \"status\": \"current\"}");

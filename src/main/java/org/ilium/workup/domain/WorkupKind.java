@@ -43,6 +43,14 @@ public enum WorkupKind {
     }
 
     public static WorkupKind of(WorkupItem item) {
-        return Arrays.stream(values()).filter(k -> k.type.isInstance(item)).findFirst().orElseThrow();
+        return BY_TYPE.get(item.getClass());
     }
+
+    // looked up for every record written in bulk: once per class, not a stream over the kinds per record
+    private static final ClassValue<WorkupKind> BY_TYPE = new ClassValue<>() {
+        @Override
+        protected WorkupKind computeValue(Class<?> type) {
+            return Arrays.stream(values()).filter(k -> k.type.isAssignableFrom(type)).findFirst().orElseThrow();
+        }
+    };
 }

@@ -52,6 +52,37 @@ class PathwayGeneratorTest {
     }
 
     @Test
+    void idsAreUniqueVersion8AndSortByPatient() {
+        // ids in patient order append to the right edge of every index instead of landing on a random page each
+        java.util.Set<UUID> seen = new java.util.HashSet<>();
+        UUID previous = null;
+        for (SyntheticPathway p : cohort) {
+            List<UUID> ids = new ArrayList<>();
+            ids.add(p.patientId());
+            ids.add(p.episode().id());
+            p.workup().forEach(w -> ids.add(UUID.fromString(w.id())));
+            p.procedures().forEach(x -> ids.add(x.id()));
+            p.complications().forEach(x -> ids.add(x.id()));
+            p.responses().forEach(x -> ids.add(x.id()));
+            for (UUID id : ids) {
+                assertThat(id.version()).isEqualTo(8);
+                assertThat(id.variant()).isEqualTo(2);
+                assertThat(seen.add(id)).as("unique %s", id).isTrue();
+                if (previous != null) {
+                    assertThat(id.toString()).as("patient %d", p.index()).isGreaterThan(previous.toString());
+                }
+            }
+            previous = ids.stream().max(java.util.Comparator.comparing(UUID::toString)).orElseThrow();
+        }
+        // the prefix comes from the seed and the site: another seed or site writes elsewhere in the indexes
+        UUID first = cohort.get(0).patientId();
+        UUID otherSeed = new PathwayGenerator(context, 8, SITE, TODAY, ACTOR, AT).generate(0).patientId();
+        UUID otherSite = new PathwayGenerator(context, 7, UUID.randomUUID(), TODAY, ACTOR, AT).generate(0).patientId();
+        assertThat(first.getMostSignificantBits() >>> 36).isNotEqualTo(otherSeed.getMostSignificantBits() >>> 36)
+                .isNotEqualTo(otherSite.getMostSignificantBits() >>> 36);
+    }
+
+    @Test
     void sameSeedSameCohortOtherSeedAnother() {
         PathwayGenerator again = new PathwayGenerator(context, 7, SITE, TODAY, ACTOR, AT);
         PathwayGenerator other = new PathwayGenerator(context, 8, SITE, TODAY, ACTOR, AT);
