@@ -76,11 +76,20 @@ final class SynthCommand implements Callable<Integer> {
     /** Fills the site as its first administrator, with a progress bar on {@code err}. */
     static CohortSummary fill(ConfigurableApplicationContext context, String siteCode, int patients, long seed, LocalDate today,
             PrintWriter err) {
+        return fill(context, siteCode, patients, seed, today, err, ProgressListener.NONE);
+    }
+
+    /** As {@link #fill(ConfigurableApplicationContext, String, int, long, LocalDate, PrintWriter)}, telling {@code also} of progress too. */
+    static CohortSummary fill(ConfigurableApplicationContext context, String siteCode, int patients, long seed, LocalDate today,
+            PrintWriter err, ProgressListener also) {
         Actor actor = context.getBean(AccountService.class).commandLineActor(siteCode);
         SyntheticCohort cohort = context.getBean(SyntheticCohort.class);
         LocalDate on = today != null ? today : LocalDate.now(java.time.ZoneOffset.UTC);
         long t0 = System.nanoTime();
-        ProgressListener bar = (done, total) -> progress(err, done, total, (System.nanoTime() - t0) / 1e9);
+        ProgressListener bar = (done, total) -> {
+            progress(err, done, total, (System.nanoTime() - t0) / 1e9);
+            also.progress(done, total);
+        };
         CohortSummary summary = CurrentActor.callAs(actor, () -> cohort.generate(siteCode, patients, seed, on, bar));
         err.println();
         err.flush();

@@ -55,7 +55,7 @@ class OutcomeReportController {
             if (values.size() > 1) {
                 errors.add(new FieldError(name, "must be given once"));
             } else if (!PARAMETERS.contains(name)) {
-                if (OutcomeReports.subgroupFactors().containsKey(name) && !name.equals("approach")) {
+                if (reports.subgroupFactors().containsKey(name) && !name.equals("approach")) {
                     subgroups.put(name, values.get(0));
                 } else {
                     errors.add(new FieldError(name, "is not a parameter of the report: use from, to, asOf, approach, policy, format or a "

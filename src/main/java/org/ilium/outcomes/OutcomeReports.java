@@ -20,6 +20,7 @@ import org.ilium.candidacy.CandidacyContent;
 import org.ilium.candidacy.domain.CandidacyEvaluator;
 import org.ilium.candidacy.domain.Outcome;
 import org.ilium.candidacy.domain.Policy;
+import org.ilium.candidacy.domain.PrognosticRule;
 import org.ilium.followup.FollowUpProtocols;
 import org.ilium.followup.domain.Protocol;
 import org.ilium.outcomes.domain.CohortFilter;
@@ -28,6 +29,7 @@ import org.ilium.outcomes.domain.EpisodeOutcome.Instrument;
 import org.ilium.outcomes.domain.OutcomeAnalysis;
 import org.ilium.outcomes.domain.OutcomeReport;
 import org.ilium.outcomes.domain.OutcomeThresholds;
+import org.ilium.outcomes.domain.SubgroupCutoffs;
 import org.ilium.patient.SiteRepository;
 import org.ilium.patient.domain.Site;
 import org.ilium.prom.InstrumentCatalog;
@@ -95,24 +97,25 @@ public class OutcomeReports {
         return LatestDate.today(clock);
     }
 
-    /** The subgroup factors and their group ids a filter may name. */
-    public static Map<String, List<String>> subgroupFactors() {
-        return OutcomeAnalysis.FACTORS;
+    /** The subgroup factors and their group ids a filter may name (age and duration groups follow the cut-offs in content). */
+    public Map<String, List<String>> subgroupFactors() {
+        return OutcomeAnalysis.factors(subgroupCutoffs());
     }
 
     /** Checks the filter's names against content: 400 naming each unknown approach, policy or subgroup. */
     public void check(CohortFilter filter) {
         List<FieldError> errors = new ArrayList<>();
-        if (filter.approach() != null && !OutcomeAnalysis.FACTORS.get("approach").contains(filter.approach())) {
-            errors.add(new FieldError("approach", "must be one of " + String.join(", ", OutcomeAnalysis.FACTORS.get("approach"))));
+        Map<String, List<String>> factors = subgroupFactors();
+        if (filter.approach() != null && !factors.get("approach").contains(filter.approach())) {
+            errors.add(new FieldError("approach", "must be one of " + String.join(", ", factors.get("approach"))));
         }
         if (filter.policy() != null && candidacy.policies().find(filter.policy()).isEmpty()) {
             errors.add(new FieldError("policy", "is not a known policy: one of " + String.join(", ", candidacy.policies().ids())));
         }
         filter.subgroups().forEach((factor, group) -> {
-            List<String> groups = OutcomeAnalysis.FACTORS.get(factor);
+            List<String> groups = factors.get(factor);
             if (groups == null) {
-                errors.add(new FieldError(factor, "is not a subgroup factor: one of " + String.join(", ", OutcomeAnalysis.FACTORS.keySet())));
+                errors.add(new FieldError(factor, "is not a subgroup factor: one of " + String.join(", ", factors.keySet())));
             } else if (!groups.contains(group)) {
                 errors.add(new FieldError(factor, "must be one of " + String.join(", ", groups)));
             }
@@ -176,7 +179,22 @@ public class OutcomeReports {
     OutcomeAnalysis analysis(Protocol protocol) {
         List<OutcomeAnalysis.ComplicationType> catalogue = surgery.catalogue().stream()
                 .map(c -> new OutcomeAnalysis.ComplicationType(c.code(), c.name(), c.ratePercent())).toList();
-        return new OutcomeAnalysis(protocol.timepoints(), thresholds, catalogue, benchmarks.all());
+        return new OutcomeAnalysis(protocol.timepoints(), thresholds, catalogue, benchmarks.all(), subgroupCutoffs());
+    }
+
+    /** The age and duration cut-offs of the prognostic factors (content/prognosis.yaml), Ilium's own where a site's file has none. */
+    private SubgroupCutoffs subgroupCutoffs() {
+        Integer age = null;
+        Integer months = null;
+        for (PrognosticRule r : candidacy.prognosis().rules()) {
+            if (r.factor() == PrognosticRule.Factor.YOUNGER_AGE) {
+                age = r.ageYears();
+            } else if (r.factor() == PrognosticRule.Factor.SHORTER_DURATION) {
+                months = r.months();
+            }
+        }
+        return new SubgroupCutoffs(age != null ? age : SubgroupCutoffs.DEFAULT.ageYears(),
+                months != null ? months : SubgroupCutoffs.DEFAULT.symptomMonths());
     }
 
     /** For each flag instrument, the answer codes of its flag (satisfied, would_repeat, improved) from content. */

@@ -30,6 +30,29 @@ class ContentStartupIT {
     }
 
     @Test
+    void aSitesPrognosticCutoffsSplitTheOutcomeReportsSubgroups() throws Exception {
+        Path content = Files.createDirectories(work.resolve("content"));
+        String prognosis = new String(ContentStartupIT.class.getResourceAsStream("/content/prognosis.yaml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Files.writeString(content.resolve("prognosis.yaml"), prognosis
+                .replaceFirst("(?m)^    ageYears: 50$", "    ageYears: 60")
+                .replaceFirst("(?m)^    months: 24$", "    months: 18"));
+        try (IliumInstance ilium = IliumInstance.start(work.resolve("data"), "--ilium.content-dir=" + content)) {
+            var report = ilium.admin().get("/api/v1/outcomes/report?format=json");
+            assertThat(report.status()).as(report.body()).isEqualTo(200);
+            java.util.Map<String, java.util.List<String>> groups = new java.util.LinkedHashMap<>();
+            report.json().get("subgroups").get("factors").forEach(f -> groups.put(f.get("id").asText(),
+                    f.get("groups").valueStream().map(g -> g.get("id").asText()).toList()));
+            assertThat(groups.get("age")).containsExactly("under_60", "60_and_over");
+            assertThat(groups.get("symptom_duration")).containsExactly("under_18_months", "18_months_and_over");
+            assertThat(ilium.admin().get("/api/v1/outcomes/report?age=under_60").status()).isEqualTo(200);
+            var refused = ilium.admin().get("/api/v1/outcomes/report?age=under_50");
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.body()).contains("under_60, 60_and_over");
+        }
+    }
+
+    @Test
     void aBrokenPolicyFileStopsTheStartNamingFileLineAndReason() throws Exception {
         Path policies = Files.createDirectories(work.resolve("content/policies"));
         Files.writeString(policies.resolve("broken.yaml"), """

@@ -26,13 +26,8 @@ public final class OutcomeAnalysis {
     public static final double DAYS_PER_MONTH = 30.4375;
     /** Pain-free: back pain NRS at most this. */
     public static final double PAIN_FREE_AT_MOST = 1;
-    /** Subgroup cut-offs (our choice, documented in docs/outcomes-report.md): age at surgery and symptom duration. */
-    public static final int AGE_CUT_YEARS = 50;
-    public static final int DURATION_CUT_YEARS = 2;
     /** Complication grades in order (Clavien-Dindo). */
     public static final List<String> GRADES = List.of("I", "II", "IIIa", "IIIb", "IVa", "IVb", "V");
-    /** The subgroup factors and their groups, reference group last. */
-    public static final Map<String, List<String>> FACTORS = factors();
 
     /** One complication type of the catalogue: code, name and literature rate in per cent (null when unknown). */
     public record ComplicationType(String code, String name, Double ratePercent) {
@@ -42,10 +37,14 @@ public final class OutcomeAnalysis {
     private final OutcomeThresholds thresholds;
     private final Map<String, ComplicationType> catalogue = new LinkedHashMap<>();
     private final List<Benchmark> benchmarks;
+    private final SubgroupCutoffs cutoffs;
+    private final Map<String, List<String>> factors;
 
     public OutcomeAnalysis(List<Timepoint> timepoints, OutcomeThresholds thresholds, List<ComplicationType> catalogue,
-            List<Benchmark> benchmarks) {
+            List<Benchmark> benchmarks, SubgroupCutoffs cutoffs) {
         this.timepoints = List.copyOf(timepoints);
+        this.cutoffs = Objects.requireNonNull(cutoffs);
+        this.factors = factors(cutoffs);
         this.thresholds = Objects.requireNonNull(thresholds);
         catalogue.forEach(c -> this.catalogue.put(c.code(), c));
         this.benchmarks = List.copyOf(benchmarks);
@@ -69,7 +68,7 @@ public final class OutcomeAnalysis {
     }
 
     /** Whether the episode belongs to the cohort: operated on or before {@code asOf} and within every part of the filter. */
-    public static boolean included(EpisodeOutcome e, CohortFilter filter, LocalDate asOf) {
+    public boolean included(EpisodeOutcome e, CohortFilter filter, LocalDate asOf) {
         if (e.surgeryDay > asOf.toEpochDay() || filter.from() != null && e.surgeryDay < filter.from().toEpochDay()
                 || filter.to() != null && e.surgeryDay > filter.to().toEpochDay()) {
             return false;
@@ -85,13 +84,18 @@ public final class OutcomeAnalysis {
         return true;
     }
 
-    /** The episode's group for a subgroup factor of {@link #FACTORS}, or null when the factor is not recorded. */
-    public static String group(EpisodeOutcome e, String factor) {
+    /** The subgroup factors and their group ids, reference group last. */
+    public Map<String, List<String>> factors() {
+        return factors;
+    }
+
+    /** The episode's group for a subgroup factor of {@link #factors()}, or null when the factor is not recorded. */
+    public String group(EpisodeOutcome e, String factor) {
         return switch (factor) {
             case "age" -> e.birthDay == EpisodeOutcome.NONE ? null
-                    : before(e.surgeryDay, e.birthDay, AGE_CUT_YEARS) ? "under_50" : "50_and_over";
+                    : factors.get("age").get(before(e.surgeryDay, e.birthDay, cutoffs.ageYears() * 12) ? 0 : 1);
             case "symptom_duration" -> e.symptomOnsetDay == EpisodeOutcome.NONE ? null
-                    : before(e.surgeryDay, e.symptomOnsetDay, DURATION_CUT_YEARS) ? "under_2_years" : "2_years_and_over";
+                    : factors.get("symptom_duration").get(before(e.surgeryDay, e.symptomOnsetDay, cutoffs.symptomMonths()) ? 0 : 1);
             case "smoking" -> e.smoking == null ? null : e.smoking.equals("current") ? "current" : "not_current";
             case "opioids" -> e.opioids == null ? null : e.opioids ? "yes" : "no";
             case "prior_lumbar_fusion" -> e.priorLumbarFusion == null ? null : e.priorLumbarFusion ? "yes" : "no";
@@ -100,9 +104,9 @@ public final class OutcomeAnalysis {
         };
     }
 
-    /** Whether {@code day} comes before the {@code years}-th anniversary of {@code start} (whole years, as an age). */
-    private static boolean before(int day, int start, int years) {
-        return day < LocalDate.ofEpochDay(start).plusYears(years).toEpochDay();
+    /** Whether {@code day} comes before {@code months} whole months after {@code start} (as an age: a birthday counts). */
+    private static boolean before(int day, int start, int months) {
+        return day < LocalDate.ofEpochDay(start).plusMonths(months).toEpochDay();
     }
 
     /** The report over the episodes that pass the filter ({@link #included}). */
@@ -359,11 +363,11 @@ public final class OutcomeAnalysis {
     private List<SubgroupFactor> subgroups(List<EpisodeOutcome> cohort, int t) {
         List<SubgroupFactor> out = new ArrayList<>();
         // one pass over the episodes for all factors
-        List<String> factors = new ArrayList<>(FACTORS.keySet());
+        List<String> factors = new ArrayList<>(this.factors.keySet());
         List<Map<String, GroupValues>> byFactor = new ArrayList<>();
         for (String factor : factors) {
             Map<String, GroupValues> groups = new LinkedHashMap<>();
-            FACTORS.get(factor).forEach(g -> groups.put(g, new GroupValues()));
+            this.factors.get(factor).forEach(g -> groups.put(g, new GroupValues()));
             byFactor.add(groups);
         }
         for (EpisodeOutcome e : cohort) {
@@ -376,7 +380,7 @@ public final class OutcomeAnalysis {
         }
         for (int k = 0; k < factors.size(); k++) {
             String factor = factors.get(k);
-            Map.Entry<String, List<String>> f = Map.entry(factor, FACTORS.get(factor));
+            Map.Entry<String, List<String>> f = Map.entry(factor, this.factors.get(factor));
             Map<String, GroupValues> groups = byFactor.get(k);
             List<SubgroupGroup> rows = new ArrayList<>();
             groups.forEach((id, v) -> rows.add(new SubgroupGroup(id, label(factor, id), v.episodes, v.painChange.mean(), v.odiChange.mean(),
@@ -410,10 +414,11 @@ public final class OutcomeAnalysis {
                 ProportionDifference.newcombe(a.responders.yes, a.responders.n, b.responders.yes, b.responders.n).orElse(null));
     }
 
-    private static Map<String, List<String>> factors() {
+    /** The subgroup factors and their group ids under these cut-offs, reference group last. */
+    public static Map<String, List<String>> factors(SubgroupCutoffs cutoffs) {
         Map<String, List<String>> f = new LinkedHashMap<>();
-        f.put("age", List.of("under_50", "50_and_over"));
-        f.put("symptom_duration", List.of("under_2_years", "2_years_and_over"));
+        f.put("age", cutoffs.ageGroups());
+        f.put("symptom_duration", cutoffs.durationGroups());
         f.put("smoking", List.of("current", "not_current"));
         f.put("opioids", List.of("yes", "no"));
         f.put("prior_lumbar_fusion", List.of("yes", "no"));
@@ -433,12 +438,14 @@ public final class OutcomeAnalysis {
         };
     }
 
-    static String label(String factor, String group) {
+    String label(String factor, String group) {
+        if (factor.equals("age") || factor.equals("symptom_duration")) {
+            String label = cutoffs.label(group);
+            if (label != null) {
+                return label;
+            }
+        }
         return switch (group) {
-            case "under_50" -> "Under " + AGE_CUT_YEARS + " years";
-            case "50_and_over" -> AGE_CUT_YEARS + " years or older";
-            case "under_2_years" -> "Under " + DURATION_CUT_YEARS + " years";
-            case "2_years_and_over" -> DURATION_CUT_YEARS + " years or longer";
             case "current" -> "Current smoker";
             case "not_current" -> "Never or former smoker";
             case "yes" -> "Yes";

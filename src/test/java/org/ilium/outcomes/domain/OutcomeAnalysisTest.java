@@ -1,6 +1,7 @@
 package org.ilium.outcomes.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ class OutcomeAnalysisTest {
                             new BenchmarkFigure(null, BenchmarkFigure.Measure.SHARE, null, 20, null, null, "facet joint pain after surgery", null, null))),
                     new Benchmark("seed", Benchmark.Kind.SEED_CLAIM, "Seed claim", "claim", 40, Map.of(), "sachs", new Citation("Seed 000", null, null),
                             List.of(new BenchmarkFigure(null, BenchmarkFigure.Measure.SHARE, null, 100, null, null, "would have the procedure again",
-                                    null, null)))));
+                                    null, null)))), SubgroupCutoffs.DEFAULT);
 
     static List<EpisodeOutcome> cohort() {
         // E1: 8 -> 2 pain, ODI 60 -> 30, would repeat, never smoked, last seen at 12 months
@@ -123,6 +124,29 @@ class OutcomeAnalysisTest {
         assertThat(smoking.groups().get(1).painChange().mean()).isEqualTo(-6.0);
         assertThat(smoking.comparisons().get(0).painChange()).as("one patient per group: no Welch interval").isNull();
         assertThat(smoking.comparisons().get(0).clinicallyImportantPain().difference()).isEqualTo(-1.0);
+    }
+
+    @Test
+    void ageAndDurationGroupsFollowTheCutoffsOfContent() {
+        assertThat(ANALYSIS.factors().get("age")).containsExactly("under_50", "50_and_over");
+        assertThat(ANALYSIS.factors().get("symptom_duration")).containsExactly("under_2_years", "2_years_and_over");
+        OutcomeAnalysis site = new OutcomeAnalysis(TIMEPOINTS, THRESHOLDS, List.of(), List.of(), new SubgroupCutoffs(60, 18));
+        assertThat(site.factors().get("age")).containsExactly("under_60", "60_and_over");
+        assertThat(site.factors().get("symptom_duration")).containsExactly("under_18_months", "18_months_and_over");
+        List<EpisodeOutcome> cohort = cohort();
+        // E1 is 63 on the day of surgery, E2 34
+        assertThat(site.group(cohort.get(0), "age")).isEqualTo("60_and_over");
+        assertThat(site.group(cohort.get(1), "age")).isEqualTo("under_60");
+        assertThat(ANALYSIS.group(cohort.get(0), "age")).isEqualTo("50_and_over");
+        SubgroupFactor age = site.analyse("main", "Main", "standard", CohortFilter.all(), AS_OF, cohort).subgroups().factors().stream()
+                .filter(f -> f.id().equals("age")).findFirst().orElseThrow();
+        assertThat(age.groups()).extracting(SubgroupGroup::id, SubgroupGroup::label, SubgroupGroup::episodes)
+                .containsExactly(tuple("under_60", "Under 60 years", 2), tuple("60_and_over", "60 years or older", 1));
+        SubgroupFactor duration = site.analyse("main", "Main", "standard", CohortFilter.all(), AS_OF, cohort).subgroups().factors().stream()
+                .filter(f -> f.id().equals("symptom_duration")).findFirst().orElseThrow();
+        assertThat(duration.groups()).extracting(SubgroupGroup::label).containsExactly("Under 18 months", "18 months or longer");
+        assertThat(site.included(cohort.get(1), new CohortFilter(null, null, null, null, Map.of("age", "under_60")), AS_OF)).isTrue();
+        assertThat(site.included(cohort.get(0), new CohortFilter(null, null, null, null, Map.of("age", "under_60")), AS_OF)).isFalse();
     }
 
     @Test

@@ -45,7 +45,8 @@ class AnalysedReportDocumentTest {
                 new OutcomeAnalysis.ComplicationType("trochanteric_bursitis", "Trochanteric bursitis", 5.0),
                 new OutcomeAnalysis.ComplicationType("wound_infection", "Wound infection", 0.15),
                 new OutcomeAnalysis.ComplicationType("nerve_pain", "Nerve pain (implant impingement)", null));
-        OutcomeAnalysis analysis = new OutcomeAnalysis(protocol.timepoints(), ReportFixtures.THRESHOLDS, catalogue, ReportFixtures.BENCHMARKS);
+        OutcomeAnalysis analysis = new OutcomeAnalysis(protocol.timepoints(), ReportFixtures.THRESHOLDS, catalogue, ReportFixtures.BENCHMARKS,
+                org.ilium.outcomes.domain.SubgroupCutoffs.DEFAULT);
         report = analysis.analyse("HIL", "Hillside Spine Clinic", protocol.id(), CohortFilter.all(), AS_OF, simulate(protocol, 240));
     }
 
