@@ -16,12 +16,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ilium bench synth --patients N [--data-dir DIR]}: writes a synthetic cohort (as {@code ilium synth}) into a fresh
- * benchmark database and prints patients per second against the 2,000 target, with the CPU time of the JVM and of
- * the PostgreSQL processes per patient (the figure that matters on a loaded machine).
+ * benchmark database and prints patients per second against the 2,000 target, overall and per half of the run, with
+ * the CPU time of the JVM and of the PostgreSQL processes per patient (the figure that matters on a loaded machine).
  */
 @Command(name = "synth", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 64,
-        description = {"Time writing a synthetic cohort (target: 2,000 patients per second), with the CPU time per patient of",
-                "Java and of PostgreSQL. Uses a temporary database, deleted afterwards, unless --data-dir is given."})
+        description = {"Time writing a synthetic cohort (target: 2,000 patients per second), overall and per half of the run (the",
+                "first half warms up the JIT compiler), with the CPU time per patient of Java and of PostgreSQL. Uses a temporary",
+                "database, deleted afterwards, unless --data-dir is given."})
 final class SynthBench implements Callable<Integer> {
     static final double TARGET = 2_000;
     static final LocalDate TODAY = LocalDate.of(2026, 11, 1);

@@ -9,7 +9,10 @@ import org.ilium.testing.PackagedJar.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ilium synth} as a process on the packaged jar: progress bar, summary with patients/s, refusal of the same seed, usage errors. */
+/**
+ * {@code ilium synth} as a process on the packaged jar: progress bar, summary with patients/s, refusal of the same seed, usage
+ * errors; and {@code ilium bench synth}'s figures.
+ */
 class SynthCommandIT {
     @TempDir
     Path work;
@@ -33,5 +36,14 @@ class SynthCommandIT {
         assertThat(ilium("synth", "--patients", "0").exit()).isEqualTo(64);
         assertThat(ilium("synth", "--patients", "10", "--today", "2999-01-01").exit()).isEqualTo(64);
         assertThat(ilium("synth", "--patients", "10", "--site", "nowhere").exit()).isEqualTo(1);
+    }
+
+    @Test
+    void theBenchmarkPrintsSpeedPerHalfAndCpuPerPatient() throws Exception {
+        Run bench = ilium("bench", "synth", "--patients", "3000");
+        assertThat(bench.exit()).as(bench.err()).isZero();
+        assertThat(bench.out()).contains("written:   3,000 patients").containsPattern("speed: +[0-9,]+ patients/s \\(target 2,000: ")
+                .containsPattern("halves: +first [0-9,]+ patients/s \\(JIT compiler warming up\\), second [0-9,]+ patients/s")
+                .containsPattern("CPU: +[0-9.]+ ms Java \\+ [0-9.]+ ms PostgreSQL");
     }
 }
