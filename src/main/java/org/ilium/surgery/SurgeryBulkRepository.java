@@ -75,7 +75,8 @@ public class SurgeryBulkRepository {
             if (c > 0) {
                 try (PreparedStatement ps = con.prepareStatement("insert into complication_event (id, episode_id, code, onset_date, payload, "
                         + "recorded_by, recorded_by_user_id, version, created_at, updated_at) select i, e, k, d, p::json, ?, ?, 1, ?, ? "
-                        + "from " + BulkColumn.unnest("uuid", "uuid", "text", "date", "text") + " with ordinality as t(i, e, k, d, p, n) order by n")) {
+                        + "from " + BulkColumn.unnest("uuid", "uuid", "text", "date", "text")
+                        + " with ordinality as t(i, e, k, d, p, n) order by n")) {
                     ps.setString(1, by.username());
                     ps.setObject(2, by.userId());
                     ps.setObject(3, when);
@@ -92,7 +93,8 @@ public class SurgeryBulkRepository {
                 try (PreparedStatement ps = con.prepareStatement("insert into surgical_procedure (id, episode_id, performed_on, cpt, revision, "
                         + "complication_id, payload, recorded_by, recorded_by_user_id, version, created_at, updated_at) "
                         + "select i, e, d, k, r, x, p::json, ?, ?, 1, ?, ? from "
-                        + BulkColumn.unnest("uuid", "uuid", "date", "text", "boolean", "uuid", "text") + " with ordinality as t(i, e, d, k, r, x, p, n) order by n")) {
+                        + BulkColumn.unnest("uuid", "uuid", "date", "text", "boolean", "uuid", "text")
+                        + " with ordinality as t(i, e, d, k, r, x, p, n) order by n")) {
                     ps.setString(1, by.username());
                     ps.setObject(2, by.userId());
                     ps.setObject(3, when);

@@ -107,8 +107,11 @@ class BulkColumnIT {
 
     @Test
     void textsHoldingTheSeparatorsAreRefused() {
-        assertThatThrownBy(() -> new BulkColumn(1).add("a\u001eb")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new BulkColumn(1).add("a\u001fb")).isInstanceOf(IllegalArgumentException.class);
+        BulkColumn column = new BulkColumn(2).add("a");
+        assertThatThrownBy(() -> column.add("a\u001eb")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> column.add("a\u001fb")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(column.size()).isEqualTo(1);
+        assertThat(column.text()).isEqualTo("\u001ea");
     }
 
     private static List<Object[]> select(String sql, List<BulkColumn> columns) throws Exception {

@@ -115,7 +115,7 @@ public final class PathwayGenerator {
         this.cal = ctx.calibration();
         this.seed = seed;
         this.idSalt = siteId.getMostSignificantBits() ^ Long.rotateLeft(siteId.getLeastSignificantBits(), 17);
-        this.idPrefix = mix(seed, idSalt) >>> 36;
+        this.idPrefix = mix(seed, idSalt) >>> 36; // 28 bits
         this.today = today;
         this.actor = actor;
         this.recordedAt = recordedAt;
@@ -647,14 +647,14 @@ public final class PathwayGenerator {
      * scatter every insert over the whole of each index (a random page per row, twice the write cost measured on
      * work-up records); ids in patient order append to its right edge, whatever the order of the workers.
      */
-    static final class Ids {
+    private static final class Ids {
         private final long prefix;
         private final int index;
         private final SplittableRandom r;
         private int ordinal;
 
         Ids(long prefix, int index, SplittableRandom r) {
-            this.prefix = prefix & 0xFFFFFFFL;
+            this.prefix = prefix;
             this.index = index;
             this.r = r;
         }
