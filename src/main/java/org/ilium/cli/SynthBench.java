@@ -27,7 +27,7 @@ final class SynthBench implements Callable<Integer> {
     static final double TARGET = 2_000;
     static final LocalDate TODAY = LocalDate.of(2026, 11, 1);
 
-    @Option(names = "--patients", defaultValue = "20000", paramLabel = "N", description = "Patients to write (default ${DEFAULT-VALUE}).")
+    @Option(names = "--patients", defaultValue = "100000", paramLabel = "N", description = "Patients to write (default ${DEFAULT-VALUE}).")
     int patients;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Write into this data directory (kept; a new seed each run). "
