@@ -13,6 +13,8 @@ import org.ilium.candidacy.EvaluationBenchmark;
 import org.ilium.candidacy.Reevaluation;
 import org.ilium.candidacy.SyntheticCases;
 import org.ilium.patient.PatientBulkRepository;
+import org.ilium.patient.domain.EpisodeOfCare;
+import org.ilium.patient.domain.PatientDetails;
 import org.ilium.patient.domain.Sex;
 import org.ilium.shared.Actor;
 import org.ilium.workup.WorkupBulkRepository;
@@ -145,22 +147,25 @@ final class BenchCommand implements Callable<Integer> {
             for (int start = from; start < to; start += chunk) {
                 int size = Math.min(chunk, to - start);
                 List<WorkupCase> cases = SyntheticCases.generate(size, EvaluationBenchmark.SEED + start, date);
-                List<PatientBulkRepository.NewEpisode> episodes = new ArrayList<>(size);
+                List<PatientBulkRepository.NewPathway> episodes = new ArrayList<>(size);
                 List<WorkupBulkRepository.NewRecord> rows = new ArrayList<>(size * 20);
+                Instant now = Instant.now();
                 for (int i = 0; i < size; i++) {
                     WorkupCase c = cases.get(i);
-                    UUID episodeId = UUID.randomUUID();
-                    episodes.add(new PatientBulkRepository.NewEpisode(UUID.randomUUID(), "BENCH-" + (start + i), "Synthetic",
-                            "Patient " + (start + i), c.birthDate() == null ? LocalDate.of(1960, 1, 1) : c.birthDate(),
-                            c.sex() == null ? Sex.UNKNOWN : c.sex(), episodeId, c.side(), "benchmark referral"));
+                    UUID patientId = UUID.randomUUID();
+                    EpisodeOfCare.Moved referred = EpisodeOfCare.refer(UUID.randomUUID(), patientId, c.side(), "benchmark referral", actor,
+                            now);
+                    PatientDetails details = new PatientDetails("BENCH-" + (start + i), "Synthetic", "Patient " + (start + i),
+                            c.birthDate() == null ? LocalDate.of(1960, 1, 1) : c.birthDate(), c.sex() == null ? Sex.UNKNOWN : c.sex(), null,
+                            null);
+                    episodes.add(new PatientBulkRepository.NewPathway(patientId, details, referred.episode(), List.of(referred.transition())));
                     for (WorkupItem item : c.items()) {
-                        rows.add(new WorkupBulkRepository.NewRecord(UUID.randomUUID(), episodeId, item));
+                        rows.add(new WorkupBulkRepository.NewRecord(UUID.randomUUID(), referred.episode().id(), item));
                     }
                 }
                 recordCount += rows.size();
-                Instant now = Instant.now();
                 tx.executeWithoutResult(status -> {
-                    patients.insert(episodes, actor, now);
+                    patients.insertPathways(episodes, now);
                     records.insert(rows, actor, now);
                 });
                 int done = start + size;

@@ -41,7 +41,7 @@ final class BenchExport implements Callable<Integer> {
     int runs;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep the benchmark database here and reuse it next time "
-            + "(default: a temporary directory, deleted afterwards).")
+            + "(default: a temporary directory, deleted afterwards). Never point this at a clinic's data.")
     Path dataDir;
 
     @Spec

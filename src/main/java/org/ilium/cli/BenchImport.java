@@ -42,7 +42,7 @@ final class BenchImport implements Callable<Integer> {
     Path bundles;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep the benchmark database here (default: a temporary directory, "
-            + "deleted afterwards). A second run on it measures a re-import (everything unchanged).")
+            + "deleted afterwards). A second run on it measures a re-import (everything unchanged). Never point this at a clinic's data.")
     Path dataDir;
 
     @Spec

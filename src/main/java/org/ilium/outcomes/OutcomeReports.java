@@ -68,6 +68,9 @@ public class OutcomeReports {
     private final WorkupService workup;
     private final Clock clock;
     private final TransactionTemplate readOnly;
+    /** The subgroup factors and groups, fixed with the content at start-up. */
+    private final SubgroupCutoffs cutoffs;
+    private final Map<String, List<String>> factors;
     /** Reads the first half of the projection beside the caller's thread. */
     private static final ExecutorService READERS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "outcome-report-reader");
@@ -90,6 +93,8 @@ public class OutcomeReports {
         this.clock = clock;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.cutoffs = subgroupCutoffs(candidacy);
+        this.factors = OutcomeAnalysis.factors(cutoffs);
     }
 
     /** Today as the report date (the latest date anywhere on earth, as for every "not in the future" rule). */
@@ -99,13 +104,12 @@ public class OutcomeReports {
 
     /** The subgroup factors and their group ids a filter may name (age and duration groups follow the cut-offs in content). */
     public Map<String, List<String>> subgroupFactors() {
-        return OutcomeAnalysis.factors(subgroupCutoffs());
+        return factors;
     }
 
     /** Checks the filter's names against content: 400 naming each unknown approach, policy or subgroup. */
     public void check(CohortFilter filter) {
         List<FieldError> errors = new ArrayList<>();
-        Map<String, List<String>> factors = subgroupFactors();
         if (filter.approach() != null && !factors.get("approach").contains(filter.approach())) {
             errors.add(new FieldError("approach", "must be one of " + String.join(", ", factors.get("approach"))));
         }
@@ -179,11 +183,11 @@ public class OutcomeReports {
     OutcomeAnalysis analysis(Protocol protocol) {
         List<OutcomeAnalysis.ComplicationType> catalogue = surgery.catalogue().stream()
                 .map(c -> new OutcomeAnalysis.ComplicationType(c.code(), c.name(), c.ratePercent())).toList();
-        return new OutcomeAnalysis(protocol.timepoints(), thresholds, catalogue, benchmarks.all(), subgroupCutoffs());
+        return new OutcomeAnalysis(protocol.timepoints(), thresholds, catalogue, benchmarks.all(), cutoffs);
     }
 
     /** The age and duration cut-offs of the prognostic factors (content/prognosis.yaml), Ilium's own where a site's file has none. */
-    private SubgroupCutoffs subgroupCutoffs() {
+    private static SubgroupCutoffs subgroupCutoffs(CandidacyContent candidacy) {
         Integer age = null;
         Integer months = null;
         for (PrognosticRule r : candidacy.prognosis().rules()) {

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -12,70 +11,21 @@ import java.util.UUID;
 import org.ilium.patient.domain.EpisodeOfCare;
 import org.ilium.patient.domain.EpisodeTransition;
 import org.ilium.patient.domain.PatientDetails;
-import org.ilium.patient.domain.Sex;
-import org.ilium.patient.domain.Side;
-import org.ilium.shared.Actor;
 import org.ilium.shared.BulkColumn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Many new patients, each with one referred episode and its referral transition, in a few statements:
- * for generated cohorts and benchmarks. Rows are what the API would write; site scoping and checks
- * are the database's, as for every insert. (COPY is not allowed on tables with row-level security,
- * so rows travel as arrays and are unnested.)
+ * Many new patients, each with one episode and its recorded moves, in a few statements: for generated cohorts and
+ * benchmarks. Rows are what the API would write; site scoping and checks are the database's, as for every insert.
+ * (COPY is not allowed on tables with row-level security, so rows travel as columns and are unnested.)
  */
 @Repository
 public class PatientBulkRepository {
-    public record NewEpisode(UUID patientId, String mrn, String givenName, String familyName, LocalDate birthDate, Sex sex,
-            UUID episodeId, Side side, String referralReason) {
-    }
-
     private final JdbcTemplate jdbc;
 
     PatientBulkRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    public void insert(List<NewEpisode> rows, Actor by, Instant at) {
-        int n = rows.size();
-        BulkColumn patientIds = new BulkColumn(n);
-        BulkColumn mrns = new BulkColumn(n);
-        BulkColumn given = new BulkColumn(n);
-        BulkColumn family = new BulkColumn(n);
-        BulkColumn births = new BulkColumn(n);
-        BulkColumn sexes = new BulkColumn(n);
-        BulkColumn episodeIds = new BulkColumn(n);
-        BulkColumn sides = new BulkColumn(n);
-        BulkColumn reasons = new BulkColumn(n);
-        for (NewEpisode r : rows) {
-            patientIds.add(r.patientId());
-            mrns.add(r.mrn());
-            given.add(r.givenName());
-            family.add(r.familyName());
-            births.add(r.birthDate());
-            sexes.add(r.sex().code());
-            episodeIds.add(r.episodeId());
-            sides.add(r.side().code());
-            reasons.add(r.referralReason());
-        }
-        jdbc.execute((Connection c) -> {
-            insertPatients(c, patientIds, mrns, given, family, births, sexes);
-            execute(c, "insert into episode_of_care (id, patient_id, side, status) select e, p, s, 'referred' from "
-                    + BulkColumn.unnest("uuid", "uuid", "text") + " as t(e, p, s)", episodeIds, patientIds, sides);
-            try (PreparedStatement ps = c.prepareStatement("insert into episode_transition (episode_id, seq, from_status, to_status, "
-                    + "reason, by_user_id, by_username, at, effective_on) select e, 1, null, 'referred', r, ?, ?, ?, ?::date "
-                    + "from " + BulkColumn.unnest("uuid", "text") + " as t(e, r)")) {
-                ps.setObject(1, by.userId());
-                ps.setString(2, by.username());
-                ps.setObject(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-                ps.setObject(4, LocalDate.ofInstant(at, ZoneOffset.UTC));
-                ps.setString(5, episodeIds.text());
-                ps.setString(6, reasons.text());
-                ps.executeUpdate();
-            }
-            return null;
-        });
     }
 
     /** A patient with one episode as it stands after its recorded moves (the first one the referral). */
@@ -144,7 +94,8 @@ public class PatientBulkRepository {
         }
         OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
         jdbc.execute((Connection c) -> {
-            insertPatients(c, patientIds, mrns, given, family, births, sexes);
+            execute(c, "insert into patient (id, mrn, given_name, family_name, birth_date, sex) select * from "
+                    + BulkColumn.unnest("uuid", "text", "text", "text", "date", "text"), patientIds, mrns, given, family, births, sexes);
             try (PreparedStatement ps = c.prepareStatement("insert into episode_of_care (id, patient_id, side, status, candidate, version, "
                     + "created_at, updated_at) select e, p, s, st, ca, v, ?, ? from "
                     + BulkColumn.unnest("uuid", "uuid", "text", "text", "boolean", "int") + " as t(e, p, s, st, ca, v)")) {
@@ -162,11 +113,6 @@ public class PatientBulkRepository {
                     tEpisodes, tSeqs, tFrom, tTo, tCandidates, tReasons, tUsers, tNames, tAt, tOn);
             return null;
         });
-    }
-
-    private static void insertPatients(Connection c, BulkColumn... columns) throws SQLException {
-        execute(c, "insert into patient (id, mrn, given_name, family_name, birth_date, sex) select * from "
-                + BulkColumn.unnest("uuid", "text", "text", "text", "date", "text"), columns);
     }
 
     private static void execute(Connection c, String sql, BulkColumn... columns) throws SQLException {
